@@ -1,0 +1,1 @@
+// Intentionally empty: this crate exists only to pin mquickjs-sys in Cargo.lock.

@@ -1,0 +1,407 @@
+/*
+ * The sandbox's C side: one JS context per wasm instance, driven by the Java host
+ * through the API in sandbox.h.
+ *
+ * The engine is compiled in this translation unit (a unity build of the pinned,
+ * verified mquickjs.c) so that we can read the pending exception object, whether it
+ * is catchable, and the heap usage without patching the engine.
+ */
+#include "mquickjs.c"
+
+#include "sandbox.h"
+
+#define SBX_HOST_FUNCTION_INDEX (JS_CFUNCTION_USER + 0)
+
+/* ---- state of the single context ---- */
+
+typedef struct {
+    JSGCRef value;           /* a JS string, or undefined when absent */
+    JSCStringBuf short_buf;  /* backing store for strings too short to live in the heap */
+    const char *ptr;
+    uint32_t len;
+    int present;
+} Slot;
+
+static JSContext *ctx;
+static uint8_t *arena;
+static Slot slots[SBX_SLOT_COUNT];
+static JSGCRef json_stringify_ref;
+static int output_stopped;
+
+static JSValue *gc_root(JSGCRef *ref)
+{
+    JSValue *p = JS_AddGCRef(ctx, ref);
+    *p = JS_UNDEFINED;
+    return p;
+}
+
+static void clear_slots(void)
+{
+    for (int i = 0; i < SBX_SLOT_COUNT; i++) {
+        slots[i].value.val = JS_UNDEFINED;
+        slots[i].present = 0;
+        slots[i].ptr = "";
+        slots[i].len = 0;
+    }
+}
+
+/* Stores String(v) in a slot. Runs JS (toString), so it may fail: the slot stays absent. */
+static void set_slot_string(int slot, JSValue v)
+{
+    JSGCRef v_ref;
+    JS_PUSH_VALUE(ctx, v);
+    JSValue s = JS_ToString(ctx, v);
+    JS_POP_VALUE(ctx, v);
+    if (JS_IsException(s)) {
+        ctx->current_exception = JS_NULL;
+        ctx->current_exception_is_uncatchable = FALSE;
+        return;
+    }
+    slots[slot].value.val = s;
+    slots[slot].present = 1;
+}
+
+static void set_slot_c_string(int slot, const char *s)
+{
+    slots[slot].ptr = s;
+    slots[slot].len = strlen(s);
+    slots[slot].present = 2; /* static C memory, not a JS value */
+}
+
+/* Resolves every JS string slot to a pointer. No allocation happens here, so the
+   pointers stay valid until the next call into the engine. */
+static void pin_slots(void)
+{
+    for (int i = 0; i < SBX_SLOT_COUNT; i++) {
+        if (slots[i].present != 1)
+            continue;
+        size_t len;
+        slots[i].ptr = JS_ToCStringLen(ctx, &len, slots[i].value.val, &slots[i].short_buf);
+        slots[i].len = (uint32_t)len;
+    }
+}
+
+/* ---- output: print and console.log ---- */
+
+static void write_output(const void *buf, size_t len)
+{
+    if (!output_stopped && len > 0 && host_write(buf, (uint32_t)len) != 0)
+        output_stopped = 1;
+}
+
+static void log_to_output(void *opaque, const void *buf, size_t len)
+{
+    (void)opaque;
+    write_output(buf, len);
+}
+
+JSValue sbx_print(JSContext *ctx, JSValue *this_val, int argc, JSValue *argv)
+{
+    (void)this_val;
+    for (int i = 0; i < argc; i++) {
+        if (i > 0)
+            write_output(" ", 1);
+        if (JS_IsString(ctx, argv[i])) {
+            JSCStringBuf buf;
+            size_t len;
+            const char *s = JS_ToCStringLen(ctx, &len, argv[i], &buf);
+            write_output(s, len);
+        } else {
+            JS_PrintValueF(ctx, argv[i], JS_DUMP_LONG);
+        }
+    }
+    write_output("\n", 1);
+    if (output_stopped) {
+        /* The host also raises its interrupt flag, so a script that catches this still stops. */
+        return JS_ThrowInternalError(ctx, "output limit exceeded");
+    }
+    return JS_UNDEFINED;
+}
+
+JSValue sbx_date_now(JSContext *ctx, JSValue *this_val, int argc, JSValue *argv)
+{
+    (void)this_val; (void)argc; (void)argv;
+    return JS_NewFloat64(ctx, host_now_ms());
+}
+
+static int poll_host_interrupt(JSContext *ctx, void *opaque)
+{
+    (void)ctx; (void)opaque;
+    return host_poll_interrupt();
+}
+
+/* ---- host functions ---- */
+
+/* JSON.stringify as captured at creation time, so scripts cannot replace it. */
+static JSValue json_stringify(JSValue v)
+{
+    if (JS_StackCheck(ctx, 3))
+        return JS_EXCEPTION;
+    JS_PushArg(ctx, v);
+    JS_PushArg(ctx, json_stringify_ref.val);
+    JS_PushArg(ctx, JS_UNDEFINED);
+    return JS_Call(ctx, 1);
+}
+
+static JSValue parse_json(const char *text, uint32_t len)
+{
+    return JS_Parse(ctx, text, len, "<json>", JS_EVAL_JSON);
+}
+
+/* Throws an Error whose message is the full host-supplied text (JS_ThrowError truncates). */
+static JSValue throw_host_error(JSContext *ctx, const char *text, uint32_t len)
+{
+    JSGCRef msg_ref;
+    JSValue msg = JS_NewStringLen(ctx, text, len);
+    if (JS_IsException(msg))
+        return msg;
+    JS_PUSH_VALUE(ctx, msg);
+    JSValue r = JS_ThrowError(ctx, JS_CLASS_ERROR, "%s", "");
+    JS_POP_VALUE(ctx, msg);
+    if (JS_IsError(ctx, ctx->current_exception)) {
+        JSObject *p = JS_VALUE_TO_PTR(ctx->current_exception);
+        p->u.error.message = msg;
+    }
+    return r;
+}
+
+JSValue sbx_host_function(JSContext *ctx, JSValue *this_val, int argc, JSValue *argv, JSValue params)
+{
+    (void)this_val;
+    int id = JS_VALUE_GET_INT(params);
+    JSValue args = JS_NewArray(ctx, argc);
+    if (JS_IsException(args))
+        return args;
+    JSGCRef args_ref;
+    JS_PUSH_VALUE(ctx, args);
+    for (int i = 0; i < argc; i++) {
+        JSValue r = JS_SetPropertyUint32(ctx, args, i, argv[i]);
+        if (JS_IsException(r)) {
+            JS_POP_VALUE(ctx, args);
+            return r;
+        }
+    }
+    JSValue json = json_stringify(args);
+    JS_POP_VALUE(ctx, args);
+    if (JS_IsException(json))
+        return json;
+    JSCStringBuf buf;
+    size_t len;
+    const char *text = JS_ToCStringLen(ctx, &len, json, &buf);
+    int32_t n = host_call(id, text, (uint32_t)len);
+    uint32_t result_len = n >= 0 ? (uint32_t)n : (uint32_t)(-(n + 1));
+    char *result = malloc(result_len + 1);
+    if (!result)
+        return JS_ThrowOutOfMemory(ctx);
+    host_take_result(result);
+    result[result_len] = '\0';
+    JSValue ret;
+    if (n < 0)
+        ret = throw_host_error(ctx, result, result_len);
+    else if (result_len == 0)
+        ret = JS_UNDEFINED;
+    else
+        ret = parse_json(result, result_len);
+    free(result);
+    return ret;
+}
+
+int32_t sbx_define_host_function(const char *name, int32_t id)
+{
+    if (!ctx)
+        return SBX_NO_CONTEXT;
+    JSValue f = JS_NewCFunctionParams(ctx, SBX_HOST_FUNCTION_INDEX, JS_NewInt32(ctx, id));
+    if (JS_IsException(f))
+        return SBX_THROWN;
+    JSGCRef f_ref;
+    JS_PUSH_VALUE(ctx, f);
+    JSValue global = JS_GetGlobalObject(ctx);
+    JSValue r = JS_SetPropertyStr(ctx, global, name, f);
+    JS_POP_VALUE(ctx, f);
+    return JS_IsException(r) ? SBX_THROWN : SBX_OK;
+}
+
+/* ---- lifecycle ---- */
+
+#include "sandbox_stdlib.h"
+
+int32_t sbx_create(uint32_t arena_bytes)
+{
+    if (ctx)
+        sbx_destroy();
+    arena = malloc(arena_bytes);
+    if (!arena)
+        return -1;
+    ctx = JS_NewContext(arena, arena_bytes, &sbx_stdlib);
+    if (!ctx) {
+        free(arena);
+        arena = NULL;
+        return -1;
+    }
+    JS_SetLogFunc(ctx, log_to_output);
+    JS_SetInterruptHandler(ctx, poll_host_interrupt);
+    for (int i = 0; i < SBX_SLOT_COUNT; i++)
+        gc_root(&slots[i].value);
+    clear_slots();
+    JSValue *stringify = gc_root(&json_stringify_ref);
+    JSValue json = JS_GetPropertyStr(ctx, JS_GetGlobalObject(ctx), "JSON");
+    *stringify = JS_GetPropertyStr(ctx, json, "stringify");
+    return 0;
+}
+
+void sbx_destroy(void)
+{
+    if (ctx)
+        JS_FreeContext(ctx);
+    ctx = NULL;
+    free(arena);
+    arena = NULL;
+}
+
+void sbx_set_random_seed(uint64_t seed)
+{
+    if (ctx)
+        JS_SetRandomSeed(ctx, seed);
+}
+
+void *sbx_alloc(uint32_t size) { return malloc(size); }
+void sbx_free(void *ptr) { free(ptr); }
+
+/* ---- evaluation ---- */
+
+/* Takes the pending exception out of the context and describes it in the error slots. */
+static int32_t report_exception(void)
+{
+    JSValue e = ctx->current_exception;
+    int uncatchable = ctx->current_exception_is_uncatchable;
+    ctx->current_exception = JS_NULL;
+    ctx->current_exception_is_uncatchable = FALSE;
+    output_stopped = 0;
+
+    JSGCRef e_ref;
+    JS_PUSH_VALUE(ctx, e);
+    if (JS_IsError(ctx, e)) {
+        JSObject *p = JS_VALUE_TO_PTR(e);
+        JSValue stack = p->u.error.stack;
+        if (stack != JS_NULL)
+            set_slot_string(SBX_SLOT_ERROR_STACK, stack);
+        set_slot_string(SBX_SLOT_ERROR_MESSAGE, p->u.error.message);
+        JSValue name = JS_GetPropertyStr(ctx, e, "name");
+        if (JS_IsException(name)) {
+            ctx->current_exception = JS_NULL;
+            ctx->current_exception_is_uncatchable = FALSE;
+        } else {
+            set_slot_string(SBX_SLOT_ERROR_NAME, name);
+        }
+    } else if (e == JS_NULL && uncatchable) {
+        set_slot_c_string(SBX_SLOT_ERROR_MESSAGE, "uncatchable error");
+    } else {
+        set_slot_string(SBX_SLOT_ERROR_MESSAGE, e);
+    }
+    JS_POP_VALUE(ctx, e);
+    pin_slots();
+    return uncatchable ? SBX_UNCATCHABLE : SBX_THROWN;
+}
+
+static int32_t report_value(JSValue v)
+{
+    JSGCRef v_ref;
+    JS_PUSH_VALUE(ctx, v);
+    JSValue json = json_stringify(v);
+    if (JS_IsException(json)) {
+        if (ctx->current_exception_is_uncatchable) {
+            JS_POP_VALUE(ctx, v);
+            return report_exception();
+        }
+        ctx->current_exception = JS_NULL;
+    } else if (JS_IsString(ctx, json)) {
+        slots[SBX_SLOT_VALUE_JSON].value.val = json;
+        slots[SBX_SLOT_VALUE_JSON].present = 1;
+    }
+    set_slot_string(SBX_SLOT_DISPLAY, v);
+    JS_POP_VALUE(ctx, v);
+    pin_slots();
+    return SBX_OK;
+}
+
+static int32_t finish(JSValue result)
+{
+    if (JS_IsException(result))
+        return report_exception();
+    output_stopped = 0;
+    return report_value(result);
+}
+
+int32_t sbx_eval(const char *src, uint32_t len, const char *file_name)
+{
+    if (!ctx)
+        return SBX_NO_CONTEXT;
+    clear_slots();
+    return finish(JS_Eval(ctx, src, len, file_name, JS_EVAL_RETVAL));
+}
+
+static JSValue call_global(const char *name, const char *args_json, uint32_t args_len)
+{
+    JSGCRef func_ref, args_ref;
+    JSValue func = JS_GetPropertyStr(ctx, JS_GetGlobalObject(ctx), name);
+    if (JS_IsException(func))
+        return func;
+    if (!JS_IsFunction(ctx, func))
+        return JS_ThrowTypeError(ctx, "%s is not a function", name);
+    JS_PUSH_VALUE(ctx, func);
+    JSValue args = parse_json(args_json, args_len);
+    if (JS_IsException(args)) {
+        JS_POP_VALUE(ctx, func);
+        return args;
+    }
+    JS_PUSH_VALUE(ctx, args);
+    JSValue result;
+    if (JS_GetClassID(ctx, args) != JS_CLASS_ARRAY) {
+        result = JS_ThrowTypeError(ctx, "call arguments must be a JSON array");
+    } else {
+        JSValue length = JS_GetPropertyStr(ctx, args, "length");
+        int argc = JS_VALUE_GET_INT(length);
+        if (JS_StackCheck(ctx, argc + 2)) {
+            result = JS_EXCEPTION;
+        } else {
+            for (int i = argc - 1; i >= 0; i--)
+                JS_PushArg(ctx, JS_GetPropertyUint32(ctx, args, i));
+            JS_PushArg(ctx, func);
+            JS_PushArg(ctx, JS_UNDEFINED);
+            result = JS_Call(ctx, argc);
+        }
+    }
+    JS_POP_VALUE(ctx, args);
+    JS_POP_VALUE(ctx, func);
+    return result;
+}
+
+int32_t sbx_call(const char *name, const char *args_json, uint32_t args_len)
+{
+    if (!ctx)
+        return SBX_NO_CONTEXT;
+    clear_slots();
+    return finish(call_global(name, args_json, args_len));
+}
+
+int32_t sbx_slot_present(int32_t slot)
+{
+    return slot >= 0 && slot < SBX_SLOT_COUNT && slots[slot].present != 0;
+}
+
+const char *sbx_slot_ptr(int32_t slot)
+{
+    return sbx_slot_present(slot) ? slots[slot].ptr : "";
+}
+
+uint32_t sbx_slot_len(int32_t slot)
+{
+    return sbx_slot_present(slot) ? slots[slot].len : 0;
+}
+
+uint32_t sbx_memory_used(void)
+{
+    if (!ctx)
+        return 0;
+    return (uint32_t)((ctx->heap_free - ctx->heap_base) + (ctx->stack_top - (uint8_t *)ctx->sp));
+}
