@@ -79,9 +79,10 @@ static void print_json_string(const char *s, size_t len)
 
 static void print_slot_field(const char *key, int slot)
 {
+    const uintptr_t *entry = sbx_slot_table() + 2 * slot;
     printf(",\"%s\":", key);
-    if (sbx_slot_present(slot))
-        print_json_string(sbx_slot_ptr(slot), sbx_slot_len(slot));
+    if (entry[0] != 0)
+        print_json_string((const char *)(uintptr_t)entry[0], entry[1]);
     else
         fputs("null", stdout);
 }

@@ -25,6 +25,8 @@ typedef struct {
 static JSContext *ctx;
 static uint8_t *arena;
 static Slot slots[SBX_SLOT_COUNT];
+/* What the host reads after each call: {pointer, length} per slot, pointer 0 when absent. */
+static uintptr_t slot_table[SBX_SLOT_COUNT][2];
 static JSGCRef json_stringify_ref;
 static int output_stopped;
 
@@ -73,11 +75,13 @@ static void set_slot_c_string(int slot, const char *s)
 static void pin_slots(void)
 {
     for (int i = 0; i < SBX_SLOT_COUNT; i++) {
-        if (slots[i].present != 1)
-            continue;
-        size_t len;
-        slots[i].ptr = JS_ToCStringLen(ctx, &len, slots[i].value.val, &slots[i].short_buf);
-        slots[i].len = (uint32_t)len;
+        if (slots[i].present == 1) {
+            size_t len;
+            slots[i].ptr = JS_ToCStringLen(ctx, &len, slots[i].value.val, &slots[i].short_buf);
+            slots[i].len = (uint32_t)len;
+        }
+        slot_table[i][0] = slots[i].present ? (uintptr_t)slots[i].ptr : 0;
+        slot_table[i][1] = slots[i].len;
     }
 }
 
@@ -337,7 +341,12 @@ int32_t sbx_eval(const char *src, uint32_t len, const char *file_name)
     if (!ctx)
         return SBX_NO_CONTEXT;
     clear_slots();
-    return finish(JS_Eval(ctx, src, len, file_name, JS_EVAL_RETVAL));
+    JSValue program = JS_Parse(ctx, src, len, file_name, JS_EVAL_RETVAL);
+    if (JS_IsException(program)) {
+        int32_t status = report_exception();
+        return status == SBX_THROWN ? SBX_SYNTAX : status;
+    }
+    return finish(JS_Run(ctx, program));
 }
 
 static JSValue call_global(const char *name, const char *args_json, uint32_t args_len)
@@ -384,19 +393,9 @@ int32_t sbx_call(const char *name, const char *args_json, uint32_t args_len)
     return finish(call_global(name, args_json, args_len));
 }
 
-int32_t sbx_slot_present(int32_t slot)
+const uintptr_t *sbx_slot_table(void)
 {
-    return slot >= 0 && slot < SBX_SLOT_COUNT && slots[slot].present != 0;
-}
-
-const char *sbx_slot_ptr(int32_t slot)
-{
-    return sbx_slot_present(slot) ? slots[slot].ptr : "";
-}
-
-uint32_t sbx_slot_len(int32_t slot)
-{
-    return sbx_slot_present(slot) ? slots[slot].len : 0;
+    return slot_table;
 }
 
 uint32_t sbx_memory_used(void)

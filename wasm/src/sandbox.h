@@ -19,6 +19,7 @@ enum {
     SBX_UNCATCHABLE = 2, /* the engine stopped the script (interrupt, or an error that
                             escaped every handler); ERROR_MESSAGE holds the engine's text */
     SBX_NO_CONTEXT = 3,  /* sbx_create was not called or failed */
+    SBX_SYNTAX = 4,      /* sbx_eval only: the source did not parse; slots ERROR_* are set */
 };
 
 /* ---- result slots ---- */
@@ -43,9 +44,8 @@ int32_t sbx_eval(const char *src, uint32_t len, const char *file_name);
 int32_t sbx_call(const char *name, const char *args_json, uint32_t args_len);
 /* Defines globalThis[name] as a function forwarding to host function id. */
 int32_t sbx_define_host_function(const char *name, int32_t id);
-int32_t sbx_slot_present(int32_t slot);
-const char *sbx_slot_ptr(int32_t slot);
-uint32_t sbx_slot_len(int32_t slot);
+/* {pointer, length} words (32-bit in wasm) for each slot, pointer 0 when the slot is absent; valid until the next call. */
+const uintptr_t *sbx_slot_table(void);
 /* Bytes of the arena in use (heap plus JS stack) after a garbage collection. */
 uint32_t sbx_memory_used(void);
 

@@ -1,0 +1,86 @@
+package io.github.mqjssandbox;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The thread a sandbox's engine runs on: one per sandbox, with a stack large enough for
+ * deep wasm call chains (each wasm call is a JVM frame, several in the interpreter), and a
+ * watchdog that interrupts it when it overruns. A Chicory engine observes the interrupt at
+ * its next call or loop iteration; a thread that ignores even that is abandoned (daemon).
+ */
+final class EvalThread implements AutoCloseable {
+    static final long STACK_BYTES = 512L << 20;
+
+    private final ExecutorService executor;
+    private volatile Thread worker;
+
+    /** How a task ended, seen from the waiting side. */
+    sealed interface Outcome<T> permits Finished, Failed, Abandoned {}
+
+    /** The task returned, possibly after it was interrupted for overrunning. */
+    record Finished<T>(T value, boolean interrupted) implements Outcome<T> {}
+
+    /** The task threw. */
+    record Failed<T>(Throwable error, boolean interrupted) implements Outcome<T> {}
+
+    /** The task did not stop even when interrupted; the thread is given up. */
+    record Abandoned<T>() implements Outcome<T> {}
+
+    EvalThread(String name) {
+        this.executor = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(null, task, name, STACK_BYTES);
+            thread.setDaemon(true);
+            worker = thread;
+            return thread;
+        });
+    }
+
+    /**
+     * Runs {@code task} and waits for it: without limit when {@code budgetNanos} is 0;
+     * otherwise, past the budget, {@code onOverrun} runs, the thread is interrupted and
+     * gets {@code graceNanos} more to stop.
+     */
+    <T> Outcome<T> run(Callable<T> task, long budgetNanos, long graceNanos, Runnable onOverrun) {
+        FutureTask<T> future = new FutureTask<>(() -> {
+            Thread.interrupted(); // a stale interrupt from an earlier overrun must not stop this task
+            return task.call();
+        });
+        executor.execute(future);
+        boolean interrupted = false;
+        try {
+            try {
+                return new Finished<>(budgetNanos == 0 ? future.get() : future.get(budgetNanos, TimeUnit.NANOSECONDS), false);
+            } catch (TimeoutException | InterruptedException overrun) {
+                if (overrun instanceof InterruptedException) {
+                    interrupted = true;
+                }
+                onOverrun.run();
+                worker.interrupt();
+                try {
+                    return new Finished<>(future.get(graceNanos, TimeUnit.NANOSECONDS), true);
+                } catch (TimeoutException | InterruptedException stuck) {
+                    interrupted |= stuck instanceof InterruptedException;
+                    close();
+                    return new Abandoned<>();
+                }
+            }
+        } catch (ExecutionException e) {
+            return new Failed<>(e.getCause(), false);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,258 @@
+package io.github.mqjssandbox;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import java.util.regex.Pattern;
+
+/**
+ * The immutable settings of a {@link Sandbox}, validated when built. Derive variants with
+ * {@link #newBuilder()}.
+ *
+ * <pre>{@code
+ * SandboxConfig config = SandboxConfig.builder()
+ *         .memoryLimitBytes(8 << 20)
+ *         .timeout(Duration.ofSeconds(2))
+ *         .hostFunction("add", args -> IntNode.valueOf(args.get(0).asInt() + args.get(1).asInt()))
+ *         .build();
+ * }</pre>
+ */
+public final class SandboxConfig {
+    public static final int DEFAULT_MEMORY_LIMIT_BYTES = 16 << 20;
+    public static final int MIN_MEMORY_LIMIT_BYTES = 64 << 10;
+    public static final int MAX_MEMORY_LIMIT_BYTES = 1 << 30;
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_HARD_STOP_GRACE = Duration.ofMillis(500);
+    public static final int DEFAULT_MAX_OUTPUT_BYTES = 1 << 20;
+    public static final int DEFAULT_MAX_SOURCE_BYTES = 1 << 20;
+    public static final int DEFAULT_MAX_HOST_PAYLOAD_BYTES = 1 << 20;
+    public static final Engine DEFAULT_ENGINE = Engine.AOT;
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
+    private static final int MAX_BUFFER_BYTES = 64 << 20;
+
+    private final int memoryLimitBytes;
+    private final Duration timeout;
+    private final Duration hardStopGrace;
+    private final int maxOutputBytes;
+    private final int maxSourceBytes;
+    private final int maxHostPayloadBytes;
+    private final Engine engine;
+    private final Long randomSeed;
+    private final LongSupplier clock;
+    private final Consumer<String> outputListener;
+    private final Map<String, HostFunction> hostFunctions;
+
+    private SandboxConfig(Builder b) {
+        this.memoryLimitBytes = b.memoryLimitBytes;
+        this.timeout = b.timeout;
+        this.hardStopGrace = b.hardStopGrace;
+        this.maxOutputBytes = b.maxOutputBytes;
+        this.maxSourceBytes = b.maxSourceBytes;
+        this.maxHostPayloadBytes = b.maxHostPayloadBytes;
+        this.engine = b.engine;
+        this.randomSeed = b.randomSeed;
+        this.clock = b.clock;
+        this.outputListener = b.outputListener;
+        this.hostFunctions = Collections.unmodifiableMap(new LinkedHashMap<>(b.hostFunctions));
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The default settings. */
+    public static SandboxConfig defaults() {
+        return builder().build();
+    }
+
+    /** A builder that starts from these settings. */
+    public Builder newBuilder() {
+        return new Builder(this);
+    }
+
+    /** Bytes of JS heap (objects, strings and the JS stack); the wasm memory is capped from it. */
+    public int memoryLimitBytes() {
+        return memoryLimitBytes;
+    }
+
+    /** Wall-clock time one eval or call may take; {@link Duration#ZERO} means no timeout. */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /**
+     * How long past the timeout the engine gets to stop by itself before it is stopped
+     * hard (and the sandbox reset).
+     */
+    public Duration hardStopGrace() {
+        return hardStopGrace;
+    }
+
+    public int maxOutputBytes() {
+        return maxOutputBytes;
+    }
+
+    public int maxSourceBytes() {
+        return maxSourceBytes;
+    }
+
+    public int maxHostPayloadBytes() {
+        return maxHostPayloadBytes;
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    /** The seed of Math.random, or {@code null} for a random seed per sandbox. */
+    public Long randomSeed() {
+        return randomSeed;
+    }
+
+    /** The source of Date.now(), in milliseconds since the epoch. */
+    public LongSupplier clock() {
+        return clock;
+    }
+
+    /** Receives output as it is written, or {@code null}. */
+    public Consumer<String> outputListener() {
+        return outputListener;
+    }
+
+    public Map<String, HostFunction> hostFunctions() {
+        return hostFunctions;
+    }
+
+    /** Builds a {@link SandboxConfig}; every setter validates its argument at once. */
+    public static final class Builder {
+        private int memoryLimitBytes = DEFAULT_MEMORY_LIMIT_BYTES;
+        private Duration timeout = DEFAULT_TIMEOUT;
+        private Duration hardStopGrace = DEFAULT_HARD_STOP_GRACE;
+        private int maxOutputBytes = DEFAULT_MAX_OUTPUT_BYTES;
+        private int maxSourceBytes = DEFAULT_MAX_SOURCE_BYTES;
+        private int maxHostPayloadBytes = DEFAULT_MAX_HOST_PAYLOAD_BYTES;
+        private Engine engine = DEFAULT_ENGINE;
+        private Long randomSeed;
+        private LongSupplier clock = System::currentTimeMillis;
+        private Consumer<String> outputListener;
+        private final Map<String, HostFunction> hostFunctions = new LinkedHashMap<>();
+
+        private Builder() {}
+
+        private Builder(SandboxConfig c) {
+            memoryLimitBytes = c.memoryLimitBytes;
+            timeout = c.timeout;
+            hardStopGrace = c.hardStopGrace;
+            maxOutputBytes = c.maxOutputBytes;
+            maxSourceBytes = c.maxSourceBytes;
+            maxHostPayloadBytes = c.maxHostPayloadBytes;
+            engine = c.engine;
+            randomSeed = c.randomSeed;
+            clock = c.clock;
+            outputListener = c.outputListener;
+            hostFunctions.putAll(c.hostFunctions);
+        }
+
+        /** From {@value #MIN_MEMORY_LIMIT_BYTES} bytes to 1 GiB. */
+        public Builder memoryLimitBytes(long bytes) {
+            if (bytes < MIN_MEMORY_LIMIT_BYTES || bytes > MAX_MEMORY_LIMIT_BYTES) {
+                throw new IllegalArgumentException(
+                        "memory limit must be between " + MIN_MEMORY_LIMIT_BYTES + " and "
+                                + MAX_MEMORY_LIMIT_BYTES + " bytes, got " + bytes);
+            }
+            this.memoryLimitBytes = (int) bytes;
+            return this;
+        }
+
+        /** Positive, or {@link Duration#ZERO} for no timeout. */
+        public Builder timeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative()) {
+                throw new IllegalArgumentException("timeout must not be negative, got " + timeout);
+            }
+            this.timeout = timeout;
+            return this;
+        }
+
+        public Builder hardStopGrace(Duration grace) {
+            Objects.requireNonNull(grace, "grace");
+            if (grace.isNegative() || grace.isZero()) {
+                throw new IllegalArgumentException("hard stop grace must be positive, got " + grace);
+            }
+            this.hardStopGrace = grace;
+            return this;
+        }
+
+        /** 0 or more; output beyond it stops the script with an {@link OutputLimitException}. */
+        public Builder maxOutputBytes(long bytes) {
+            this.maxOutputBytes = bounded("max output", bytes, 0);
+            return this;
+        }
+
+        public Builder maxSourceBytes(long bytes) {
+            this.maxSourceBytes = bounded("max source", bytes, 1);
+            return this;
+        }
+
+        public Builder maxHostPayloadBytes(long bytes) {
+            this.maxHostPayloadBytes = bounded("max host payload", bytes, 16);
+            return this;
+        }
+
+        public Builder engine(Engine engine) {
+            this.engine = Objects.requireNonNull(engine, "engine");
+            return this;
+        }
+
+        /** Makes Math.random reproducible. */
+        public Builder randomSeed(long seed) {
+            this.randomSeed = seed;
+            return this;
+        }
+
+        /** Date.now() will call this clock (milliseconds since the epoch). */
+        public Builder clock(LongSupplier epochMillis) {
+            this.clock = Objects.requireNonNull(epochMillis, "clock");
+            return this;
+        }
+
+        /** Date.now() will always return {@code epochMillis}. */
+        public Builder fixedClock(long epochMillis) {
+            return clock(() -> epochMillis);
+        }
+
+        /** Called on the evaluation thread with each piece of output as it is written. */
+        public Builder outputListener(Consumer<String> listener) {
+            this.outputListener = listener;
+            return this;
+        }
+
+        /** Exposes {@code function} to scripts as the global {@code name} (a JS identifier). */
+        public Builder hostFunction(String name, HostFunction function) {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(function, "function");
+            if (!IDENTIFIER.matcher(name).matches()) {
+                throw new IllegalArgumentException("host function name must be a JS identifier, got '" + name + "'");
+            }
+            hostFunctions.put(name, function);
+            return this;
+        }
+
+        public SandboxConfig build() {
+            return new SandboxConfig(this);
+        }
+
+        private static int bounded(String what, long value, int min) {
+            if (value < min || value > MAX_BUFFER_BYTES) {
+                throw new IllegalArgumentException(
+                        what + " must be between " + min + " and " + MAX_BUFFER_BYTES + " bytes, got " + value);
+            }
+            return (int) value;
+        }
+    }
+}

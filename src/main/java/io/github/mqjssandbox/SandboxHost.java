@@ -1,0 +1,142 @@
+package io.github.mqjssandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import io.github.mqjssandbox.internal.wasm.HostCalls;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The host side of one sandbox, as the engine sees it: output, the interrupt poll (timeout
+ * and limit stops), the clock and host functions. Keeps the per-evaluation state that the
+ * outcome is judged by, in particular why the host asked the engine to stop.
+ */
+final class SandboxHost implements HostCalls {
+    private static final int MAX_ERROR_MESSAGE_CHARS = 1024;
+
+    private final SandboxConfig config;
+    private final List<Map.Entry<String, HostFunction>> functions;
+    private final OutputBuffer output;
+
+    private volatile StopReason stopReason;
+    private long deadlineNanos;
+    private boolean hasDeadline;
+    private HostFailure lastHostFailure;
+
+    /** A host function that failed during this evaluation, and the message the script got. */
+    record HostFailure(String functionName, String messageForScript, Throwable cause) {}
+
+    SandboxHost(SandboxConfig config) {
+        this.config = config;
+        this.functions = new ArrayList<>(config.hostFunctions().entrySet());
+        this.output = new OutputBuffer(config.maxOutputBytes(), config.outputListener());
+    }
+
+    /** The host functions in id order. */
+    List<String> functionNames() {
+        List<String> names = new ArrayList<>();
+        functions.forEach(e -> names.add(e.getKey()));
+        return names;
+    }
+
+    void beginEvaluation(long startNanos) {
+        output.clear();
+        stopReason = null;
+        lastHostFailure = null;
+        hasDeadline = !config.timeout().isZero();
+        deadlineNanos = startNanos + config.timeout().toNanos();
+    }
+
+    /** Asks the engine to stop at its next interrupt poll; the first reason wins. */
+    void requestStop(StopReason reason) {
+        if (stopReason == null) {
+            stopReason = reason;
+        }
+    }
+
+    StopReason stopReason() {
+        return stopReason;
+    }
+
+    HostFailure lastHostFailure() {
+        return lastHostFailure;
+    }
+
+    String output() {
+        return output.text();
+    }
+
+    @Override
+    public boolean write(byte[] utf8) {
+        if (!output.append(utf8)) {
+            requestStop(StopReason.OUTPUT);
+            return false;
+        }
+        return true;
+    }
+
+    @Override
+    public boolean shouldInterrupt() {
+        if (stopReason != null) {
+            return true;
+        }
+        if (hasDeadline && System.nanoTime() - deadlineNanos >= 0) {
+            requestStop(StopReason.TIMEOUT);
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    public double nowMillis() {
+        return config.clock().getAsLong();
+    }
+
+    @Override
+    public HostReply call(int id, byte[] argsJson) {
+        if (id < 0 || id >= functions.size()) {
+            return fail("?", "unknown host function", null);
+        }
+        String name = functions.get(id).getKey();
+        int limit = config.maxHostPayloadBytes();
+        if (argsJson.length > limit) {
+            return fail(name, "host function '" + name + "': arguments exceed " + limit + " bytes", null);
+        }
+        JsonNode result;
+        try {
+            JsonNode args = Json.parse(argsJson);
+            if (!(args instanceof ArrayNode)) {
+                return fail(name, "host function '" + name + "': arguments are not a JSON array", null);
+            }
+            result = functions.get(id).getValue().call((ArrayNode) args);
+        } catch (HostFunctionError visible) {
+            return fail(name, String.valueOf(visible.getMessage()), visible);
+        } catch (Exception hidden) {
+            return fail(name, "host function '" + name + "' failed", hidden);
+        }
+        if (result == null || result instanceof MissingNode) {
+            return new HostReply(new byte[0], false);
+        }
+        byte[] json;
+        try {
+            json = Json.toBytes(result);
+        } catch (Exception e) {
+            return fail(name, "host function '" + name + "' returned a value that is not JSON", e);
+        }
+        if (json.length > limit) {
+            return fail(name, "host function '" + name + "': result exceeds " + limit + " bytes", null);
+        }
+        return new HostReply(json, false);
+    }
+
+    private HostReply fail(String name, String fullMessage, Throwable cause) {
+        String message = fullMessage.length() > MAX_ERROR_MESSAGE_CHARS
+                ? fullMessage.substring(0, MAX_ERROR_MESSAGE_CHARS) + "..."
+                : fullMessage;
+        lastHostFailure = new HostFailure(name, message, cause);
+        return new HostReply(message.getBytes(StandardCharsets.UTF_8), true);
+    }
+}

@@ -1,0 +1,8 @@
+package io.github.mqjssandbox;
+
+/** Why the host asked the engine to stop; remembered even if the script seems to finish. */
+enum StopReason {
+    TIMEOUT,
+    OUTPUT,
+    FUEL
+}

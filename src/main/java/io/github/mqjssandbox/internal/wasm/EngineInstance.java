@@ -1,0 +1,154 @@
+package io.github.mqjssandbox.internal.wasm;
+
+import com.dylibso.chicory.runtime.ExportFunction;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Memory;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.MemoryLimits;
+import io.github.mqjssandbox.Engine;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One wasm instance of mquickjs.wasm holding one JS context: the typed face of the C API
+ * in wasm/src/sandbox.h. Not thread-safe; callers serialise access.
+ *
+ * <p>Its linear memory may never grow past the module's initial memory (static data and
+ * C stack) plus the JS arena plus {@code ioReserveBytes} for source text and host
+ * function payloads in flight: the wasm maximum is set per instance to that sum.
+ */
+public final class EngineInstance {
+    private static final int PAGE = 65536;
+    /** malloc's own bookkeeping and alignment on top of what is requested. */
+    private static final int ALLOCATOR_SLACK = 2 * PAGE;
+
+    private final Instance instance;
+    private final Memory memory;
+    private final ExportFunction alloc;
+    private final ExportFunction free;
+    private final ExportFunction eval;
+    private final ExportFunction call;
+    private final ExportFunction slotTable;
+    private final ExportFunction memoryUsed;
+    private final ExportFunction defineHostFunction;
+    private final ExportFunction setRandomSeed;
+
+    private EngineInstance(Instance instance) {
+        this.instance = instance;
+        this.memory = instance.memory();
+        this.alloc = instance.export("sbx_alloc");
+        this.free = instance.export("sbx_free");
+        this.eval = instance.export("sbx_eval");
+        this.call = instance.export("sbx_call");
+        this.slotTable = instance.export("sbx_slot_table");
+        this.memoryUsed = instance.export("sbx_memory_used");
+        this.defineHostFunction = instance.export("sbx_define_host_function");
+        this.setRandomSeed = instance.export("sbx_set_random_seed");
+    }
+
+    /**
+     * Instantiates the module and creates the JS context.
+     *
+     * @throws ContextCreationException if the arena cannot be allocated within the cap
+     */
+    public static EngineInstance create(Engine engine, int arenaBytes, int ioReserveBytes, HostCalls host) {
+        LoadedModule loaded = ModuleRegistry.get(engine);
+        WasmModule module = loaded.module();
+        EmscriptenAbi abi = new EmscriptenAbi();
+        MemoryLimits declared = module.memorySection().orElseThrow().getMemory(0).limits();
+        long maxBytes = (long) declared.initialPages() * PAGE + arenaBytes + ioReserveBytes + ALLOCATOR_SLACK;
+        int maxPages = (int) Math.min(MemoryLimits.MAX_PAGES, (maxBytes + PAGE - 1) / PAGE);
+        Instance instance =
+                Instance.builder(module)
+                        .withImportValues(new SandboxImports(abi, host).resolve(module))
+                        .withMachineFactory(loaded.machineFactory())
+                        .withMemoryLimits(new MemoryLimits(declared.initialPages(), maxPages))
+                        .withInitialize(true)
+                        .withStart(false)
+                        .build();
+        abi.bind(instance);
+        instance.export("_initialize").apply();
+        long created = instance.export("sbx_create").apply(arenaBytes)[0];
+        if (created != 0) {
+            throw new ContextCreationException(
+                    "cannot allocate a JS heap of " + arenaBytes + " bytes within " + maxPages + " wasm pages");
+        }
+        return new EngineInstance(instance);
+    }
+
+    /** The memory cap of the instance, in bytes. */
+    public long memoryCapBytes() {
+        return (long) memory.maximumPages() * PAGE;
+    }
+
+    public long memoryBytes() {
+        return (long) memory.pages() * PAGE;
+    }
+
+    public void setRandomSeed(long seed) {
+        setRandomSeed.apply(seed);
+    }
+
+    public RawOutcome eval(byte[] sourceUtf8, String fileName) {
+        int source = copyIn(sourceUtf8);
+        int name = copyIn(fileName.getBytes(StandardCharsets.UTF_8));
+        try {
+            int status = (int) eval.apply(source, sourceUtf8.length, name)[0];
+            return readOutcome(status);
+        } finally {
+            free.apply(name);
+            free.apply(source);
+        }
+    }
+
+    public RawOutcome call(String functionName, byte[] argsJsonUtf8) {
+        int name = copyIn(functionName.getBytes(StandardCharsets.UTF_8));
+        int args = copyIn(argsJsonUtf8);
+        try {
+            int status = (int) call.apply(name, args, argsJsonUtf8.length)[0];
+            return readOutcome(status);
+        } finally {
+            free.apply(args);
+            free.apply(name);
+        }
+    }
+
+    public void defineHostFunction(String name, int id) {
+        int namePtr = copyIn(name.getBytes(StandardCharsets.UTF_8));
+        try {
+            long status = defineHostFunction.apply(namePtr, id)[0];
+            if (status != 0) {
+                throw new ContextCreationException("cannot define host function " + name);
+            }
+        } finally {
+            free.apply(namePtr);
+        }
+    }
+
+    /** Bytes of the JS arena in use: live and not yet collected objects plus the JS stack. */
+    public int memoryUsed() {
+        return (int) memoryUsed.apply()[0];
+    }
+
+    /** Copies bytes into a fresh NUL-terminated buffer in linear memory. */
+    private int copyIn(byte[] bytes) {
+        int ptr = (int) alloc.apply(bytes.length + 1)[0];
+        if (ptr == 0) {
+            throw new ContextCreationException(
+                    "no room in the sandbox for " + bytes.length + " bytes of input");
+        }
+        memory.write(ptr, bytes);
+        memory.writeByte(ptr + bytes.length, (byte) 0);
+        return ptr;
+    }
+
+    private RawOutcome readOutcome(int status) {
+        int table = (int) slotTable.apply()[0];
+        byte[][] slots = new byte[RawOutcome.SLOT_COUNT][];
+        for (int i = 0; i < slots.length; i++) {
+            int ptr = memory.readInt(table + 8 * i);
+            int length = memory.readInt(table + 8 * i + 4);
+            slots[i] = ptr == 0 ? null : memory.readBytes(ptr, length);
+        }
+        return RawOutcome.of(status, slots);
+    }
+}
