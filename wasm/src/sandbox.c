@@ -93,10 +93,37 @@ static void write_output(const void *buf, size_t len)
         output_stopped = 1;
 }
 
+/* While set, engine log output (JS_PrintValueF) goes here instead of to the host. */
+static struct {
+    char text[256];
+    size_t len;
+    int active;
+} capture;
+
 static void log_to_output(void *opaque, const void *buf, size_t len)
 {
     (void)opaque;
+    if (capture.active) {
+        size_t room = sizeof(capture.text) - 1 - capture.len;
+        size_t n = len < room ? len : room;
+        memcpy(capture.text + capture.len, buf, n);
+        capture.len += n;
+        capture.text[capture.len] = '\0';
+        return;
+    }
     write_output(buf, len);
+}
+
+/* The engine's own rendering of a value, for values whose toString throws
+   (Object.create(null), for example). */
+static void set_slot_printed(int slot, JSValue v)
+{
+    capture.len = 0;
+    capture.text[0] = '\0';
+    capture.active = 1;
+    JS_PrintValueF(ctx, v, 0);
+    capture.active = 0;
+    set_slot_c_string(slot, capture.text);
 }
 
 JSValue sbx_print(JSContext *ctx, JSValue *this_val, int argc, JSValue *argv)
@@ -311,7 +338,9 @@ static int32_t report_value(JSValue v)
 {
     JSGCRef v_ref;
     JS_PUSH_VALUE(ctx, v);
-    JSValue json = json_stringify(v);
+    /* Like JSON.stringify in ES5, these have no JSON text (the engine would say "null"). */
+    int has_json = !JS_IsUndefined(v) && !JS_IsFunction(ctx, v);
+    JSValue json = has_json ? json_stringify(v) : JS_UNDEFINED;
     if (JS_IsException(json)) {
         if (ctx->current_exception_is_uncatchable) {
             JS_POP_VALUE(ctx, v);
@@ -323,6 +352,8 @@ static int32_t report_value(JSValue v)
         slots[SBX_SLOT_VALUE_JSON].present = 1;
     }
     set_slot_string(SBX_SLOT_DISPLAY, v);
+    if (!slots[SBX_SLOT_DISPLAY].present)
+        set_slot_printed(SBX_SLOT_DISPLAY, v);
     JS_POP_VALUE(ctx, v);
     pin_slots();
     return SBX_OK;

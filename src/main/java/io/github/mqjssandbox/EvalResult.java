@@ -1,6 +1,7 @@
 package io.github.mqjssandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.OptionalLong;
 
 /** The outcome of a successful eval or call. */
 public final class EvalResult {
@@ -9,13 +10,15 @@ public final class EvalResult {
     private final String output;
     private final long evalNanos;
     private final long memoryUsedBytes;
+    private final long fuelUsed;
 
-    EvalResult(JsonNode value, String display, String output, long evalNanos, long memoryUsedBytes) {
+    EvalResult(JsonNode value, String display, String output, long evalNanos, long memoryUsedBytes, long fuelUsed) {
         this.value = value;
         this.display = display;
         this.output = output;
         this.evalNanos = evalNanos;
         this.memoryUsedBytes = memoryUsedBytes;
+        this.fuelUsed = fuelUsed;
     }
 
     /**
@@ -44,6 +47,11 @@ public final class EvalResult {
     /** Bytes of the JS heap in use after the evaluation (not yet collected garbage included). */
     public long memoryUsedBytes() {
         return memoryUsedBytes;
+    }
+
+    /** Fuel units the evaluation consumed, when fuel metering is on (a fuel limit is set). */
+    public OptionalLong fuelUsed() {
+        return fuelUsed < 0 ? OptionalLong.empty() : OptionalLong.of(fuelUsed);
     }
 
     @Override

@@ -6,25 +6,33 @@ import java.util.regex.Pattern;
 /** The parts of a JS error as the engine reported them; line and column are 0 when unknown. */
 record JsErrorDetails(String name, String message, int line, int column, String stack) {
 
-    /** A stack frame's position: "...:line:col" or "...:line:col)" at the end of the line. */
-    private static final Pattern POSITION = Pattern.compile(":(\\d+):(\\d+)\\)?\\s*$");
+    /** A stack frame: "    at file:line:col" or "    at function (file:line:col)". */
+    private static final Pattern FRAME = Pattern.compile("^\\s*at (?:[^(]* \\()?(.*):(\\d+):(\\d+)\\)?\\s*$");
 
     /**
-     * Builds the details from the engine's error slots. The position is the innermost stack
-     * frame that has one: native frames ("(native)") have none.
+     * Builds the details from the engine's error slots. The position is that of the innermost
+     * stack frame in {@code fileName} (the evaluated source), else of the innermost frame that
+     * has one: native frames have none, and JSON.parse reports a position in its input.
      */
-    static JsErrorDetails of(String name, String message, String stack) {
+    static JsErrorDetails of(String name, String message, String stack, String fileName) {
         String safeStack = stack == null ? "" : stack;
-        int line = 0;
-        int column = 0;
+        int[] position = null;
         for (String frame : safeStack.split("\n")) {
-            Matcher m = POSITION.matcher(frame);
-            if (m.find()) {
-                line = parsePositive(m.group(1));
-                column = parsePositive(m.group(2));
+            Matcher m = FRAME.matcher(frame);
+            if (!m.matches()) {
+                continue;
+            }
+            int[] here = {parsePositive(m.group(2)), parsePositive(m.group(3))};
+            if (m.group(1).equals(fileName)) {
+                position = here;
                 break;
             }
+            if (position == null) {
+                position = here;
+            }
         }
+        int line = position == null ? 0 : position[0];
+        int column = position == null ? 0 : position[1];
         return new JsErrorDetails(name, message == null ? "" : message, line, column, safeStack);
     }
 

@@ -43,6 +43,9 @@ public final class Sandbox implements AutoCloseable {
     private EngineInstance engine;
 
     private Sandbox(SandboxConfig config) {
+        if (config.fuelMetered()) {
+            throw new IllegalArgumentException("fuel metering is not available in this build");
+        }
         this.config = config;
         this.host = new SandboxHost(config);
         this.thread = new EvalThread("mquickjs-sandbox");
@@ -82,7 +85,7 @@ public final class Sandbox implements AutoCloseable {
         Objects.requireNonNull(fileName, "fileName");
         byte[] source = code.getBytes(StandardCharsets.UTF_8);
         checkSize("source", source.length);
-        return run(e -> e.eval(source, fileName));
+        return run(e -> e.eval(source, fileName), fileName);
     }
 
     /** Calls the global function {@code functionName} with JSON arguments. */
@@ -101,7 +104,7 @@ public final class Sandbox implements AutoCloseable {
             throw new IllegalArgumentException("call arguments cannot be written as JSON: " + e.getOriginalMessage(), e);
         }
         checkSize("call arguments", json.length);
-        return run(e -> e.call(functionName, json));
+        return run(e -> e.call(functionName, json), null);
     }
 
     /** Discards all script state: the next evaluation starts in a fresh context. */
@@ -139,7 +142,7 @@ public final class Sandbox implements AutoCloseable {
     /** What happened on the evaluation thread. */
     private record Attempt(RawOutcome outcome, long evalNanos, long memoryUsed, Throwable crash) {}
 
-    private EvalResult run(Operation operation) {
+    private EvalResult run(Operation operation, String fileName) {
         acquire();
         try {
             long timeoutNanos = config.timeout().toNanos();
@@ -159,7 +162,7 @@ public final class Sandbox implements AutoCloseable {
                 throw new SandboxInternalException("sandbox failure: " + error, host.output(), error);
             }
             Attempt attempt = ((EvalThread.Finished<Attempt>) outcome).value();
-            return attempt.crash() != null ? throwForCrash(attempt.crash()) : judge(attempt);
+            return attempt.crash() != null ? throwForCrash(attempt.crash()) : judge(attempt, fileName);
         } finally {
             owner.set(null);
         }
@@ -198,7 +201,7 @@ public final class Sandbox implements AutoCloseable {
         return created;
     }
 
-    private EvalResult judge(Attempt attempt) {
+    private EvalResult judge(Attempt attempt, String fileName) {
         RawOutcome raw = attempt.outcome();
         String output = host.output();
         StopReason stop = host.stopReason();
@@ -208,19 +211,19 @@ public final class Sandbox implements AutoCloseable {
         switch (raw.status()) {
             case OK:
                 return new EvalResult(parseValue(raw.valueJson()), raw.display(), output,
-                        attempt.evalNanos(), attempt.memoryUsed());
+                        attempt.evalNanos(), attempt.memoryUsed(), -1);
             case SYNTAX:
-                throw new JsException(ErrorKind.SYNTAX, details(raw), output, null);
+                throw new JsException(ErrorKind.SYNTAX, details(raw, fileName), output, null);
             case THROWN:
             case UNCATCHABLE:
-                throw thrown(raw, output);
+                throw thrown(raw, fileName, output);
             default:
                 throw new SandboxInternalException("the sandbox has no JS context", output, null);
         }
     }
 
-    private SandboxException thrown(RawOutcome raw, String output) {
-        JsErrorDetails details = details(raw);
+    private SandboxException thrown(RawOutcome raw, String fileName, String output) {
+        JsErrorDetails details = details(raw, fileName);
         if (isOutOfMemory(raw)) {
             return new MemoryLimitException(config.memoryLimitBytes(), raw.errorMessage(), false, output, null);
         }
@@ -240,8 +243,8 @@ public final class Sandbox implements AutoCloseable {
                 && ("out of memory".equals(raw.errorMessage()) || "not enough memory".equals(raw.errorMessage()));
     }
 
-    private static JsErrorDetails details(RawOutcome raw) {
-        return JsErrorDetails.of(raw.errorName(), raw.errorMessage(), raw.errorStack());
+    private static JsErrorDetails details(RawOutcome raw, String fileName) {
+        return JsErrorDetails.of(raw.errorName(), raw.errorMessage(), raw.errorStack(), fileName);
     }
 
     private EvalResult throwForCrash(Throwable crash) {

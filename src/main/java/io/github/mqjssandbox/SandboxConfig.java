@@ -31,6 +31,7 @@ public final class SandboxConfig {
     public static final int DEFAULT_MAX_SOURCE_BYTES = 1 << 20;
     public static final int DEFAULT_MAX_HOST_PAYLOAD_BYTES = 1 << 20;
     public static final Engine DEFAULT_ENGINE = Engine.AOT;
+    public static final long MAX_FUEL_LIMIT = 1L << 60;
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
     private static final int MAX_BUFFER_BYTES = 64 << 20;
@@ -42,6 +43,7 @@ public final class SandboxConfig {
     private final int maxSourceBytes;
     private final int maxHostPayloadBytes;
     private final Engine engine;
+    private final long fuelLimit;
     private final Long randomSeed;
     private final LongSupplier clock;
     private final Consumer<String> outputListener;
@@ -55,6 +57,7 @@ public final class SandboxConfig {
         this.maxSourceBytes = b.maxSourceBytes;
         this.maxHostPayloadBytes = b.maxHostPayloadBytes;
         this.engine = b.engine;
+        this.fuelLimit = b.fuelLimit;
         this.randomSeed = b.randomSeed;
         this.clock = b.clock;
         this.outputListener = b.outputListener;
@@ -109,6 +112,19 @@ public final class SandboxConfig {
         return engine;
     }
 
+    /**
+     * Fuel units one eval or call may consume; 0 means no fuel limit (and no metering cost).
+     * A unit is about one WebAssembly instruction of the engine, see docs/limits.md.
+     */
+    public long fuelLimit() {
+        return fuelLimit;
+    }
+
+    /** True when a fuel limit is set. */
+    public boolean fuelMetered() {
+        return fuelLimit > 0;
+    }
+
     /** The seed of Math.random, or {@code null} for a random seed per sandbox. */
     public Long randomSeed() {
         return randomSeed;
@@ -137,6 +153,7 @@ public final class SandboxConfig {
         private int maxSourceBytes = DEFAULT_MAX_SOURCE_BYTES;
         private int maxHostPayloadBytes = DEFAULT_MAX_HOST_PAYLOAD_BYTES;
         private Engine engine = DEFAULT_ENGINE;
+        private long fuelLimit;
         private Long randomSeed;
         private LongSupplier clock = System::currentTimeMillis;
         private Consumer<String> outputListener;
@@ -152,6 +169,7 @@ public final class SandboxConfig {
             maxSourceBytes = c.maxSourceBytes;
             maxHostPayloadBytes = c.maxHostPayloadBytes;
             engine = c.engine;
+            fuelLimit = c.fuelLimit;
             randomSeed = c.randomSeed;
             clock = c.clock;
             outputListener = c.outputListener;
@@ -206,6 +224,16 @@ public final class SandboxConfig {
 
         public Builder engine(Engine engine) {
             this.engine = Objects.requireNonNull(engine, "engine");
+            return this;
+        }
+
+        /** At least 1, or 0 for no fuel limit. */
+        public Builder fuelLimit(long units) {
+            if (units < 0 || units > MAX_FUEL_LIMIT) {
+                throw new IllegalArgumentException(
+                        "fuel limit must be between 0 and " + MAX_FUEL_LIMIT + ", got " + units);
+            }
+            this.fuelLimit = units;
             return this;
         }
 

@@ -1,0 +1,30 @@
+package io.github.mqjssandbox.cli;
+
+import io.github.mqjssandbox.ErrorKind;
+
+/** The CLI's exit statuses, part of its contract. */
+final class ExitCode {
+    static final int OK = 0;
+    static final int JS_ERROR = 1;
+    static final int USAGE = 2;
+    static final int LIMIT = 3;
+    static final int INTERNAL = 70;
+
+    private ExitCode() {}
+
+    static int of(ErrorKind kind) {
+        switch (kind) {
+            case SYNTAX:
+            case RUNTIME:
+            case HOST:
+                return JS_ERROR;
+            case TIMEOUT:
+            case FUEL:
+            case MEMORY:
+            case OUTPUT:
+                return LIMIT;
+            default:
+                return INTERNAL;
+        }
+    }
+}

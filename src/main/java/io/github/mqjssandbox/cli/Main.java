@@ -1,0 +1,214 @@
+package io.github.mqjssandbox.cli;
+
+import io.github.mqjssandbox.Engine;
+import io.github.mqjssandbox.EvalResult;
+import io.github.mqjssandbox.Sandbox;
+import io.github.mqjssandbox.SandboxConfig;
+import io.github.mqjssandbox.SandboxException;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code java -jar mquickjs-sandbox-cli.jar [OPTIONS] (-e CODE | FILE)}: evaluates JavaScript in a
+ * sandbox under limits. The options, the {@code --json} object and the exit statuses are a
+ * contract (see README.md).
+ */
+@Command(
+        name = "mquickjs-sandbox",
+        mixinStandardHelpOptions = true,
+        version = "mquickjs-sandbox 0.1.0",
+        description = "Evaluates untrusted JavaScript in a MicroQuickJS sandbox under hard limits. "
+                + "With no code and a terminal on stdin, starts a REPL; with no code otherwise, reads the script from stdin.",
+        exitCodeOnInvalidInput = ExitCode.USAGE,
+        exitCodeOnExecutionException = ExitCode.INTERNAL)
+public final class Main implements Callable<Integer> {
+
+    @Option(names = {"-e", "--eval"}, paramLabel = "CODE", description = "The code to evaluate.")
+    String code;
+
+    @Parameters(arity = "0..1", paramLabel = "FILE", description = "A file with the code to evaluate.")
+    Path file;
+
+    @Option(names = "--json", description = "Print exactly one JSON object on stdout.")
+    boolean json;
+
+    @Option(names = "--memory-limit", paramLabel = "SIZE", converter = ByteSizeConverter.class,
+            description = "JS heap size in bytes; k, m, g suffixes allowed (default: 16m).")
+    Long memoryLimit;
+
+    @Option(names = "--timeout", paramLabel = "MS", description = "Wall-clock limit in milliseconds, 0 for none (default: 10000).")
+    Long timeoutMillis;
+
+    @Option(names = "--fuel", paramLabel = "N", description = "Instruction-count budget (fuel units).")
+    Long fuel;
+
+    @Option(names = "--max-output", paramLabel = "BYTES", converter = ByteSizeConverter.class,
+            description = "Limit on what print/console.log may write (default: 1m).")
+    Long maxOutput;
+
+    @Option(names = "--engine", paramLabel = "ENGINE", description = "aot, compiler or interpreter (default: aot).")
+    Engine engine;
+
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
+            description = "Evaluate in N fresh sandboxes; report the minimum and median time.")
+    int repeat;
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final InputStream in;
+
+    Main(PrintStream out, PrintStream err, InputStream in) {
+        this.out = out;
+        this.err = err;
+        this.in = in;
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        System.exit(run(args, out, err, System.in));
+    }
+
+    /** Runs the CLI and returns its exit status. */
+    static int run(String[] args, PrintStream out, PrintStream err, InputStream in) {
+        CommandLine cli = new CommandLine(new Main(out, err, in));
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setOut(new java.io.PrintWriter(out, true));
+        cli.setErr(new java.io.PrintWriter(err, true));
+        cli.setParameterExceptionHandler((ex, ignored) -> usageError(err, ex.getMessage()));
+        cli.setExecutionExceptionHandler((ex, command, parsed) -> {
+            err.println("mquickjs-sandbox: internal error: " + ex);
+            return ExitCode.INTERNAL;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        if (repeat < 1) {
+            return usageError(err, "--repeat must be at least 1, got " + repeat);
+        }
+        if (code != null && file != null) {
+            return usageError(err, "give either -e CODE or FILE, not both");
+        }
+        SandboxConfig config;
+        try {
+            config = config();
+        } catch (IllegalArgumentException e) {
+            return usageError(err, e.getMessage());
+        }
+        if (code == null && file == null && System.console() != null) {
+            return new Repl(config, out, err, in).run();
+        }
+        String source;
+        String fileName;
+        try {
+            if (code != null) {
+                source = code;
+                fileName = "<eval>";
+            } else if (file != null) {
+                source = Files.readString(file, StandardCharsets.UTF_8);
+                fileName = file.toString();
+            } else {
+                source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                fileName = "<stdin>";
+            }
+        } catch (IOException | RuntimeException e) {
+            return usageError(err, "cannot read " + (file != null ? file : "stdin") + ": " + describe(e));
+        }
+        return evaluate(config, source, fileName);
+    }
+
+    private int evaluate(SandboxConfig config, String source, String fileName) {
+        Timings timings = new Timings();
+        EvalResult last = null;
+        for (int run = 1; run <= repeat; run++) {
+            SandboxConfig runConfig = config;
+            if (!json && run == repeat) {
+                runConfig = config.newBuilder().outputListener(text -> {
+                    out.print(text);
+                    out.flush();
+                }).build();
+            }
+            try (Sandbox sandbox = Sandbox.create(runConfig)) {
+                last = sandbox.eval(source, fileName);
+                timings.add(last.evalNanos());
+            } catch (IllegalArgumentException e) {
+                return usageError(err, e.getMessage());
+            } catch (SandboxException e) {
+                if (json) {
+                    out.println(Report.failure(e));
+                } else {
+                    if (run < repeat) {
+                        out.print(e.output());
+                    }
+                    err.println(e.getMessage());
+                    if (e instanceof io.github.mqjssandbox.JsException
+                            && !((io.github.mqjssandbox.JsException) e).jsStack().isEmpty()) {
+                        err.print(((io.github.mqjssandbox.JsException) e).jsStack());
+                    }
+                }
+                return ExitCode.of(e.kind());
+            }
+        }
+        if (json) {
+            out.println(Report.success(last, timings));
+        } else {
+            out.println(last.display());
+        }
+        return ExitCode.OK;
+    }
+
+    private SandboxConfig config() {
+        SandboxConfig.Builder builder = SandboxConfig.builder();
+        if (memoryLimit != null) {
+            builder.memoryLimitBytes(memoryLimit);
+        }
+        if (timeoutMillis != null) {
+            if (timeoutMillis < 0) {
+                throw new IllegalArgumentException("--timeout must not be negative, got " + timeoutMillis);
+            }
+            builder.timeout(Duration.ofMillis(timeoutMillis));
+        }
+        if (maxOutput != null) {
+            builder.maxOutputBytes(maxOutput);
+        }
+        if (engine != null) {
+            builder.engine(engine);
+        }
+        if (fuel != null) {
+            builder.fuelLimit(fuel);
+        }
+        return builder.build();
+    }
+
+    private static int usageError(PrintStream err, String message) {
+        err.println("mquickjs-sandbox: " + message.replace('\n', ' ') + " (see --help)");
+        return ExitCode.USAGE;
+    }
+
+    private static String describe(Exception e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.charset.MalformedInputException) {
+            return "not UTF-8 text";
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+}

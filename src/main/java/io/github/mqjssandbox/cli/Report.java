@@ -1,0 +1,71 @@
+package io.github.mqjssandbox.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.mqjssandbox.EvalResult;
+import io.github.mqjssandbox.JsException;
+import io.github.mqjssandbox.SandboxException;
+
+/** The one JSON object that {@code --json} prints, as the CLI contract defines it. */
+final class Report {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private Report() {}
+
+    static String success(EvalResult result, Timings timings) {
+        ObjectNode json = MAPPER.createObjectNode();
+        json.put("ok", true);
+        json.set("value", result.value());
+        json.put("display", result.display());
+        json.put("output", result.output());
+        if (result.fuelUsed().isPresent()) {
+            json.put("fuelUsed", result.fuelUsed().getAsLong());
+        }
+        timings.writeTo(json);
+        return write(json);
+    }
+
+    static String failure(SandboxException error) {
+        ObjectNode json = MAPPER.createObjectNode();
+        json.put("ok", false);
+        ObjectNode detail = json.putObject("error");
+        detail.put("kind", error.kind().label());
+        if (error instanceof JsException) {
+            JsException js = (JsException) error;
+            detail.put("name", js.name());
+            detail.put("message", js.jsMessage());
+            putPosition(detail, "line", js.line().isPresent() ? js.line().getAsInt() : null);
+            putPosition(detail, "column", js.column().isPresent() ? js.column().getAsInt() : null);
+            if (!js.jsStack().isEmpty()) {
+                detail.put("stack", js.jsStack());
+            }
+        } else {
+            detail.putNull("name");
+            detail.put("message", error.getMessage());
+            detail.putNull("line");
+            detail.putNull("column");
+        }
+        json.put("output", error.output());
+        if (error.fuelUsed().isPresent()) {
+            json.put("fuelUsed", error.fuelUsed().getAsLong());
+        }
+        return write(json);
+    }
+
+    private static void putPosition(ObjectNode node, String field, Integer value) {
+        if (value == null) {
+            node.putNull(field);
+        } else {
+            node.put(field, value);
+        }
+    }
+
+    private static String write(ObjectNode json) {
+        try {
+            return MAPPER.writeValueAsString(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
