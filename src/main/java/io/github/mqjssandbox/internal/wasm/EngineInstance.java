@@ -51,7 +51,10 @@ public final class EngineInstance {
      * @throws ContextCreationException if the arena cannot be allocated within the cap
      */
     public static EngineInstance create(Engine engine, int arenaBytes, int ioReserveBytes, HostCalls host) {
-        LoadedModule loaded = ModuleRegistry.get(engine);
+        return create(ModuleRegistry.get(engine), arenaBytes, ioReserveBytes, host);
+    }
+
+    static EngineInstance create(LoadedModule loaded, int arenaBytes, int ioReserveBytes, HostCalls host) {
         WasmModule module = loaded.module();
         EmscriptenAbi abi = new EmscriptenAbi();
         MemoryLimits declared = module.memorySection().orElseThrow().getMemory(0).limits();
