@@ -359,6 +359,14 @@ static int32_t report_value(JSValue v)
     return SBX_OK;
 }
 
+/* The engine lowers its stack reservation as the JS stack grows and never raises it again,
+   so after deep recursion the heap would stay starved. Between top-level calls nothing is
+   on the JS stack, so the reservation can start over from the stack pointer. */
+static void release_stack_reservation(void)
+{
+    ctx->stack_bottom = ctx->sp;
+}
+
 static int32_t finish(JSValue result)
 {
     if (JS_IsException(result))
@@ -372,6 +380,7 @@ int32_t sbx_eval(const char *src, uint32_t len, const char *file_name)
     if (!ctx)
         return SBX_NO_CONTEXT;
     clear_slots();
+    release_stack_reservation();
     JSValue program = JS_Parse(ctx, src, len, file_name, JS_EVAL_RETVAL);
     if (JS_IsException(program)) {
         int32_t status = report_exception();
@@ -421,6 +430,7 @@ int32_t sbx_call(const char *name, const char *args_json, uint32_t args_len)
     if (!ctx)
         return SBX_NO_CONTEXT;
     clear_slots();
+    release_stack_reservation();
     return finish(call_global(name, args_json, args_len));
 }
 

@@ -213,6 +213,9 @@ public final class Sandbox implements AutoCloseable {
                 return new EvalResult(parseValue(raw.valueJson()), raw.display(), output,
                         attempt.evalNanos(), attempt.memoryUsed(), -1);
             case SYNTAX:
+                if (isOutOfMemory(raw)) {
+                    throw new MemoryLimitException(config.memoryLimitBytes(), raw.errorMessage(), false, output, null);
+                }
                 throw new JsException(ErrorKind.SYNTAX, details(raw, fileName), output, null);
             case THROWN:
             case UNCATCHABLE:
@@ -238,8 +241,9 @@ public final class Sandbox implements AutoCloseable {
         return new JsException(ErrorKind.RUNTIME, details, output, null);
     }
 
+    /** The engine's heap-exhaustion errors: InternalError at run time, SyntaxError from the parser. */
     private static boolean isOutOfMemory(RawOutcome raw) {
-        return "InternalError".equals(raw.errorName())
+        return ("InternalError".equals(raw.errorName()) || "SyntaxError".equals(raw.errorName()))
                 && ("out of memory".equals(raw.errorMessage()) || "not enough memory".equals(raw.errorMessage()));
     }
 
