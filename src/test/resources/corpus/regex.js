@@ -1,0 +1,11 @@
+var log = [];
+var re = /(\d{4})-(\d{2})-(\d{2})/;
+var m = re.exec('on 2024-02-29 we');
+log.push(m[0], m[1], m.index);
+log.push('a1b2c3'.replace(/\d/g, '#'), /^[\w.]+@\w+\.\w{2,}$/.test('me.you@example.com'));
+log.push('x'.match(/y/) === null, 'aaa'.match(/a*?/)[0].length, 'AbC'.search(/c/i));
+var g = /o/g, count = 0;
+while (g.exec('foo boo zoo')) count++;
+log.push(count, 'one two  three'.split(/\s+/).length);
+log.push(/(a)|(b)/.exec('b')[1] === undefined, /\bfoo\b/.test('a foo b'));
+log.join(',');

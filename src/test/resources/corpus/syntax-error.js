@@ -1,0 +1,4 @@
+var fine = 1;
+function broken( {
+  return fine;
+}
