@@ -1,0 +1,159 @@
+package io.github.mqjssandbox.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The CLI contract: options, the --json object, exit statuses, one-line usage errors. */
+class MainTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    record Run(int status, String out, String err) {
+        JsonNode json() throws Exception {
+            assertEquals(1, out.lines().count(), "exactly one line of JSON: " + out);
+            return MAPPER.readTree(out);
+        }
+    }
+
+    private static Run runWithStdin(String stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static Run run(String... args) {
+        return runWithStdin("", args);
+    }
+
+    @Test
+    void jsonSuccess() throws Exception {
+        Run r = run("--json", "-e", "print('hi'); ({a: [1, 2]})");
+        assertEquals(0, r.status());
+        JsonNode json = r.json();
+        assertTrue(json.get("ok").asBoolean());
+        assertEquals(MAPPER.readTree("{\"a\":[1,2]}"), json.get("value"));
+        assertEquals("[object Object]", json.get("display").asText());
+        assertEquals("hi\n", json.get("output").asText());
+        assertTrue(json.get("evalNanos").asLong() > 0);
+        assertFalse(json.has("fuelUsed"), "fuelUsed appears only when fuel metering is on");
+        assertFalse(json.has("evalNanosMedian"));
+    }
+
+    @Test
+    void jsonRuntimeError() throws Exception {
+        Run r = run("--json", "-e", "print('before');\nnull.x");
+        assertEquals(1, r.status());
+        JsonNode json = r.json();
+        assertFalse(json.get("ok").asBoolean());
+        JsonNode error = json.get("error");
+        assertEquals("runtime", error.get("kind").asText());
+        assertEquals("TypeError", error.get("name").asText());
+        assertEquals("cannot read property 'x' of null", error.get("message").asText());
+        assertEquals(2, error.get("line").asInt());
+        assertEquals(5, error.get("column").asInt());
+        assertEquals("before\n", json.get("output").asText());
+    }
+
+    @Test
+    void jsonSyntaxErrorFromAFile(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("bad.js");
+        Files.writeString(script, "var ok = 1;\nvar = 2;\n");
+        Run r = run("--json", script.toString());
+        assertEquals(1, r.status());
+        JsonNode error = r.json().get("error");
+        assertEquals("syntax", error.get("kind").asText());
+        assertEquals("SyntaxError", error.get("name").asText());
+        assertEquals(2, error.get("line").asInt());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "--timeout|100|for (;;) {}|timeout",
+            "--memory-limit|256k|var a = []; for (;;) a.push('x' + a.length)|memory",
+            "--max-output|10|for (;;) print('0123456789')|output"})
+    void limitsExitWithThree(String option, String value, String code, String kind) throws Exception {
+        Run r = run("--json", option, value, "-e", code);
+        assertEquals(3, r.status(), r.out() + r.err());
+        assertEquals(kind, r.json().get("error").get("kind").asText());
+    }
+
+    @Test
+    void repeatReportsMinimumAndMedian() throws Exception {
+        Run r = run("--json", "--repeat", "3", "-e", "var s = 0; for (var i = 0; i < 1000; i++) s += i; s");
+        assertEquals(0, r.status());
+        JsonNode json = r.json();
+        assertEquals(499500, json.get("value").asInt());
+        assertTrue(json.get("evalNanos").asLong() <= json.get("evalNanosMedian").asLong());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"interpreter", "compiler", "AOT"})
+    void engineOption(String engine) throws Exception {
+        Run r = run("--json", "--engine", engine, "-e", "6 * 7");
+        assertEquals(0, r.status(), r.err());
+        assertEquals(42, r.json().get("value").asInt());
+    }
+
+    @Test
+    void plainModeStreamsOutputThenPrintsTheResult() {
+        Run r = run("-e", "print('line'); 1 + 1");
+        assertEquals(0, r.status());
+        assertEquals("line\n2\n", r.out());
+        Run failed = run("-e", "throw new Error('boom')");
+        assertEquals(1, failed.status());
+        assertTrue(failed.err().startsWith("Error: boom (line 1, column"), failed.err());
+    }
+
+    @Test
+    void withoutCodeAndWithoutATerminalTheScriptComesFromStdin() throws Exception {
+        Run r = runWithStdin("[1, 2].length", "--json");
+        assertEquals(0, r.status());
+        assertEquals(2, r.json().get("value").asInt());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "--memory-limit|lots",
+            "--memory-limit|10",
+            "--timeout|-5",
+            "--engine|turbo",
+            "--repeat|0",
+            "--bogus|1",
+            "--max-output|-1"})
+    void badOptionsAreOneLineUsageErrors(String option, String value) {
+        Run r = run(option, value, "-e", "1");
+        assertEquals(2, r.status(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("mquickjs-sandbox: "), r.err());
+        assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void unreadableFilesAndConflictingInputsAreUsageErrors(@TempDir Path dir) {
+        Run missing = run(dir.resolve("nope.js").toString());
+        assertEquals(2, missing.status());
+        assertEquals("mquickjs-sandbox: cannot read " + dir.resolve("nope.js") + ": no such file (see --help)\n",
+                missing.err().replace("\r", ""));
+        Run both = run("-e", "1", dir.resolve("x.js").toString());
+        assertEquals(2, both.status());
+        assertEquals(1, both.err().lines().count());
+    }
+}
