@@ -16,6 +16,8 @@ import java.util.concurrent.TimeoutException;
  */
 final class EvalThread implements AutoCloseable {
     static final long STACK_BYTES = 512L << 20;
+    /** Chicory sees an interrupt at its next call or loop; on a loaded machine that can take a while. */
+    static final long MIN_WAIT_AFTER_INTERRUPT_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final ExecutorService executor;
     private volatile Thread worker;
@@ -43,8 +45,8 @@ final class EvalThread implements AutoCloseable {
 
     /**
      * Runs {@code task} and waits for it: without limit when {@code budgetNanos} is 0;
-     * otherwise, past the budget, {@code onOverrun} runs, the thread is interrupted and
-     * gets {@code graceNanos} more to stop.
+     * otherwise, past the budget, {@code onOverrun} runs, the thread is interrupted and gets
+     * {@code graceNanos} (at least 5 s) more to stop before it is abandoned.
      */
     <T> Outcome<T> run(Callable<T> task, long budgetNanos, long graceNanos, Runnable onOverrun) {
         FutureTask<T> future = new FutureTask<>(() -> {
@@ -63,7 +65,8 @@ final class EvalThread implements AutoCloseable {
                 onOverrun.run();
                 worker.interrupt();
                 try {
-                    return new Finished<>(future.get(graceNanos, TimeUnit.NANOSECONDS), true);
+                    long abandonAfter = Math.max(graceNanos, MIN_WAIT_AFTER_INTERRUPT_NANOS);
+                    return new Finished<>(future.get(abandonAfter, TimeUnit.NANOSECONDS), true);
                 } catch (TimeoutException | InterruptedException stuck) {
                     interrupted |= stuck instanceof InterruptedException;
                     close();

@@ -111,13 +111,19 @@ public final class Sandbox implements AutoCloseable {
     public void reset() {
         acquire();
         try {
-            thread.run(() -> {
-                engine = newEngine();
-                return null;
-            }, 0, 0, () -> {});
+            replaceEngine();
         } finally {
             owner.set(null);
         }
+    }
+
+    /** Makes a fresh instance on the evaluation thread; if that fails, the next call retries. */
+    private void replaceEngine() {
+        thread.run(() -> {
+            engine = null;
+            engine = newEngine();
+            return null;
+        }, 0, 0, () -> {});
     }
 
     /** True once {@link #close()} was called or the engine could not be stopped. */
@@ -162,7 +168,11 @@ public final class Sandbox implements AutoCloseable {
                 throw new SandboxInternalException("sandbox failure: " + error, host.output(), error);
             }
             Attempt attempt = ((EvalThread.Finished<Attempt>) outcome).value();
-            return attempt.crash() != null ? throwForCrash(attempt.crash()) : judge(attempt, fileName);
+            if (attempt.crash() != null) {
+                replaceEngine();
+                return throwForCrash(attempt.crash());
+            }
+            return judge(attempt, fileName);
         } finally {
             owner.set(null);
         }
@@ -179,13 +189,10 @@ public final class Sandbox implements AutoCloseable {
             long evalNanos = System.nanoTime() - start;
             return new Attempt(outcome, evalNanos, engine.memoryUsed(), null);
         } catch (Throwable crash) {
+            // Never reuse a heap the crash may have left half-updated; the replacement is made
+            // by the caller after this returns, outside the timed evaluation.
             engine = null;
             Thread.interrupted();
-            try {
-                engine = newEngine();
-            } catch (RuntimeException retryLater) {
-                engine = null;
-            }
             return new Attempt(null, 0, 0, crash);
         }
     }
@@ -256,13 +263,23 @@ public final class Sandbox implements AutoCloseable {
         if (stop != null) {
             throw limitException(stop, true, crash);
         }
-        if (crash instanceof StackOverflowError || String.valueOf(crash.getMessage()).contains("call stack exhausted")) {
+        if (causedByStackExhaustion(crash)) {
             throw new SandboxInternalException(
                     "the engine exhausted the JVM stack; the sandbox was reset", host.output(), crash);
         }
         throw new SandboxInternalException(
                 "the engine failed (" + crash.getClass().getSimpleName() + ": " + crash.getMessage()
                         + "); the sandbox was reset", host.output(), crash);
+    }
+
+    /** Chicory may wrap what a host call threw, and its interpreter reports a JVM overflow in its own words. */
+    private static boolean causedByStackExhaustion(Throwable crash) {
+        for (Throwable t = crash; t != null; t = t.getCause()) {
+            if (t instanceof StackOverflowError || String.valueOf(t.getMessage()).contains("call stack exhausted")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private LimitExceededException limitException(StopReason stop, boolean reset, Throwable cause) {

@@ -109,6 +109,27 @@ class SandboxLimitsTest {
         }
     }
 
+    /** A JVM error inside the engine's call chain never escapes as such, and never leaves a half-updated heap in use. */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aStackOverflowInsideTheEngineBecomesATypedErrorAndAReset(Engine engine) {
+        try (Sandbox sandbox = TestSandboxes.open(engine, b -> b.hostFunction("overflow", args -> {
+            throw new StackOverflowError();
+        }))) {
+            sandbox.eval("var before = 1;");
+            SandboxInternalException e = assertThrows(SandboxInternalException.class, () -> sandbox.eval("overflow()"));
+            assertEquals(ErrorKind.INTERNAL, e.kind());
+            assertTrue(e.getMessage().contains("JVM stack"), e.getMessage());
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            assertTrue(root instanceof StackOverflowError, "the cause chain keeps the JVM error: " + root);
+            assertEquals("undefined", sandbox.eval("typeof before").display(), "the instance was replaced");
+            assertEquals(IntNode.valueOf(2), sandbox.eval("1 + 1").value());
+        }
+    }
+
     @Test
     void oversizedSourceIsRejectedBeforeRunning() {
         try (Sandbox sandbox = TestSandboxes.open(Engine.AOT, b -> b.maxSourceBytes(1000))) {
