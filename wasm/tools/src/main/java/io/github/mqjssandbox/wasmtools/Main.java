@@ -50,6 +50,7 @@ public final class Main {
             switch (args[0]) {
                 case "roundtrip":
                     return Roundtrip.run(require(options, "--in"), require(options, "--out"), out);
+                case "meter": return io.github.mqjssandbox.wasmtools.fuel.MeterCommand.run(options, out);
                 case "stats":
                     return Stats.run(require(options, "--in"), out);
                 default:

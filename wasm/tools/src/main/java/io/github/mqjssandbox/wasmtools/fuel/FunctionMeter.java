@@ -1,0 +1,482 @@
+package io.github.mqjssandbox.wasmtools.fuel;
+
+import io.github.mqjssandbox.wasmtools.wasm.BlockStructure;
+import io.github.mqjssandbox.wasmtools.wasm.BlockType;
+import io.github.mqjssandbox.wasmtools.wasm.FunctionBody;
+import io.github.mqjssandbox.wasmtools.wasm.Instruction;
+import io.github.mqjssandbox.wasmtools.wasm.Opcode;
+import io.github.mqjssandbox.wasmtools.wasm.ValType;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Instruments one function body; see {@link FuelMeter} for the design. Two passes: the first
+ * splits the body into regions and sums their static costs, the second emits the code with a
+ * charge at the start of every region.
+ */
+final class FunctionMeter {
+    private static final int DEAD = -1;
+
+    private final List<Instruction> code;
+    private final BlockStructure blocks;
+    private final int paramCount;
+    private final FunctionBody body;
+    private final int fuelGlobal;
+    private final int trapFunction;
+    private final boolean splitAtBrIf;
+
+    // ---- analysis ----
+    /** Per opener: some path leaves the construct other than through its end. */
+    private final boolean[] escapes;
+    /** Per block/if opener: some branch lands right after its end. */
+    private final boolean[] targeted;
+    /** Per branch instruction: one of its targets leaves the function. */
+    private final boolean[] exitsFunction;
+    private boolean hasLoop;
+    private boolean hasCall;
+    private boolean hasLengthCost;
+
+    // ---- regions ----
+    /** Region whose charge is emitted right after instruction i, or -1. */
+    private final int[] regionAfter;
+    /** Whether instruction i can execute (is not in dead code after br/return/unreachable). */
+    private final boolean[] live;
+    private final List<long[]> regionCost = new ArrayList<>();
+    private final List<Boolean> regionIsLoopHeader = new ArrayList<>();
+    private boolean endReachable;
+    /** {then-arm region, region D, cost of D when the if ended}: see {@link #effectiveCost}. */
+    private final List<long[]> refunds = new ArrayList<>();
+    /** Per loop opener: the loop contains no call of any kind. */
+    private final boolean[] callFree;
+    /** Per instruction: the outermost call-free loop whose body contains the point right after it, or -1. */
+    private final int[] hotRoot;
+
+    FunctionMeter(FunctionBody body, int paramCount, int fuelGlobal, int trapFunction, boolean splitAtBrIf) {
+        this.body = body;
+        this.code = body.instructions();
+        this.blocks = BlockStructure.of(code);
+        this.paramCount = paramCount;
+        this.fuelGlobal = fuelGlobal;
+        this.trapFunction = trapFunction;
+        this.splitAtBrIf = splitAtBrIf;
+        int n = code.size();
+        escapes = new boolean[n];
+        targeted = new boolean[n];
+        exitsFunction = new boolean[n];
+        regionAfter = new int[n];
+        live = new boolean[n];
+        callFree = new boolean[n];
+        hotRoot = new int[n];
+        analyzeBranches();
+        findHotLoops();
+        splitRegions();
+    }
+
+    boolean hasLoop() {
+        return hasLoop;
+    }
+
+    /** Number of charge sites (regions), for reports and tests. */
+    int regionCount() {
+        return regionCost.size();
+    }
+
+    private void analyzeBranches() {
+        for (int i = 0; i < code.size(); i++) {
+            Instruction insn = code.get(i);
+            Opcode op = insn.opcode();
+            Set<Integer> labels = new LinkedHashSet<>();
+            boolean leavesFunction = false;
+            switch (op) {
+                case LOOP:
+                    hasLoop = true;
+                    break;
+                case CALL:
+                case CALL_INDIRECT:
+                    hasCall = true;
+                    break;
+                case BR:
+                case BR_IF:
+                    labels.add(((Instruction.Indexed) insn).index());
+                    break;
+                case BR_TABLE:
+                    labels.addAll(((Instruction.BrTable) insn).targets());
+                    labels.add(((Instruction.BrTable) insn).defaultTarget());
+                    break;
+                case RETURN:
+                    leavesFunction = true;
+                    break;
+                case RETURN_CALL:
+                case RETURN_CALL_INDIRECT:
+                    hasCall = true;
+                    leavesFunction = true;
+                    break;
+                default:
+                    if (FuelCosts.hasLengthCost(op)) {
+                        hasLengthCost = true;
+                    }
+                    break;
+            }
+            if (leavesFunction) {
+                markEscapes(i, -1);
+            }
+            for (int label : labels) {
+                int target = blocks.branchTarget(i, label);
+                if (target < 0) {
+                    exitsFunction[i] = true;
+                } else if (code.get(target).opcode() != Opcode.LOOP) {
+                    targeted[target] = true;
+                }
+                markEscapes(i, target);
+            }
+        }
+    }
+
+    /** Marks every construct around {@code from} that a jump to {@code target} leaves. */
+    private void markEscapes(int from, int target) {
+        for (int b = blocks.enclosingBlock(from); b != target && b >= 0; b = blocks.enclosingBlock(b)) {
+            escapes[b] = true;
+        }
+    }
+
+    private int newRegion(int after, boolean loopHeader) {
+        regionCost.add(new long[1]);
+        regionIsLoopHeader.add(loopHeader);
+        int id = regionCost.size() - 1;
+        if (after >= 0) {
+            regionAfter[after] = id;
+        }
+        return id;
+    }
+
+    private void splitRegions() {
+        java.util.Arrays.fill(regionAfter, -1);
+        int cur = newRegion(-1, false);
+        Deque<int[]> open = new ArrayDeque<>(); // {opener, region current at the opener}
+        int deadNesting = 0; // > 0 inside a construct that starts in dead code
+        for (int i = 0; i < code.size(); i++) {
+            Opcode op = code.get(i).opcode();
+            if (deadNesting > 0) {
+                if (op.opensBlock()) {
+                    deadNesting++;
+                } else if (op == Opcode.END) {
+                    deadNesting--;
+                }
+                continue;
+            }
+            if (cur == DEAD && op.opensBlock()) {
+                deadNesting = 1;
+                continue;
+            }
+            live[i] = cur != DEAD;
+            if (cur != DEAD) {
+                regionCost.get(cur)[0] += FuelCosts.staticCost(op);
+            }
+            switch (op) {
+                case BLOCK:
+                    open.push(new int[] {i, cur});
+                    break;
+                case LOOP:
+                    open.push(new int[] {i, cur});
+                    cur = newRegion(i, true);
+                    break;
+                case IF:
+                    open.push(new int[] {i, cur});
+                    cur = newRegion(i, false);
+                    break;
+                case ELSE:
+                    cur = newRegion(i, false);
+                    break;
+                case END: {
+                    int[] frame = open.pop();
+                    int opener = frame[0];
+                    Opcode kind = code.get(opener).opcode();
+                    if (kind == Opcode.IF && cur == DEAD && escapes[opener] && !targeted[opener]
+                            && blocks.elseOf(opener) < 0) {
+                        // The then-arm never arrives here, only the false edge does: charge
+                        // what follows with the code before the if, and let the then-arm
+                        // (which has its own charge) pay that back.
+                        cur = frame[1];
+                        refunds.add(new long[] {regionAfter[opener], cur, regionCost.get(cur)[0]});
+                    } else if (!escapes[opener]) {
+                        // Every path from the opener arrives here: charge the code after the
+                        // end together with the code before the opener.
+                        cur = frame[1];
+                    } else if (kind == Opcode.BLOCK && !targeted[opener]) {
+                        // Only reachable by falling through the body: keep its region.
+                        cur = cur == DEAD ? DEAD : cur;
+                    } else if (kind == Opcode.LOOP && cur == DEAD) {
+                        cur = DEAD;
+                    } else {
+                        cur = newRegion(i, false);
+                    }
+                    break;
+                }
+                case BR:
+                case BR_TABLE:
+                case RETURN:
+                case UNREACHABLE:
+                case RETURN_CALL:
+                case RETURN_CALL_INDIRECT:
+                    cur = DEAD;
+                    break;
+                case BR_IF:
+                    if (splitAtBrIf) {
+                        cur = newRegion(i, false);
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
+        endReachable = cur != DEAD;
+    }
+
+    /** Static charge of a region: its own cost minus what then-arms refund (may be negative). */
+    private long[] effectiveCosts() {
+        long[] costs = new long[regionCost.size()];
+        for (int r = 0; r < costs.length; r++) {
+            costs[r] = regionCost.get(r)[0];
+        }
+        for (long[] refund : refunds) {
+            int thenRegion = (int) refund[0];
+            int d = (int) refund[1];
+            costs[thenRegion] -= regionCost.get(d)[0] - refund[2];
+        }
+        return costs;
+    }
+
+    /** Marks loops without calls and, per instruction, the outermost such loop around it. */
+    private void findHotLoops() {
+        java.util.Arrays.fill(callFree, false);
+        for (int i = 0; i < code.size(); i++) {
+            if (code.get(i).opcode() == Opcode.LOOP) {
+                callFree[i] = true;
+            }
+        }
+        for (int i = 0; i < code.size(); i++) {
+            Opcode op = code.get(i).opcode();
+            if (op == Opcode.CALL || op == Opcode.CALL_INDIRECT || op == Opcode.RETURN_CALL
+                    || op == Opcode.RETURN_CALL_INDIRECT) {
+                for (int b = blocks.enclosingBlock(i); b >= 0; b = blocks.enclosingBlock(b)) {
+                    callFree[b] = false;
+                }
+            }
+        }
+        for (int i = 0; i < code.size(); i++) {
+            int root = -1;
+            // The point after an opener is inside it; the point after an end is outside.
+            int b = code.get(i).opcode().opensBlock() ? i : blocks.enclosingBlock(i);
+            if (code.get(i).opcode() == Opcode.END) {
+                b = blocks.enclosingBlock(b);
+            }
+            for (; b >= 0; b = blocks.enclosingBlock(b)) {
+                if (code.get(b).opcode() == Opcode.LOOP && callFree[b]) {
+                    root = b;
+                }
+            }
+            hotRoot[i] = root;
+        }
+    }
+
+    /** Where the counter lives while the function runs. */
+    enum Placement {
+        /** In a local for the whole function, synchronised with the global around calls. */
+        CACHED,
+        /** In the global, except inside loops without calls, which cache it in a local. */
+        HYBRID
+    }
+
+    /** Emits the instrumented body with the counter placed as {@code placement} says. */
+    FunctionBody instrument(Placement placement) {
+        boolean cached = placement == Placement.CACHED;
+        boolean needsEntryCheck = hasCall;
+        boolean anyHot = false;
+        for (int i = 0; i < code.size(); i++) {
+            anyHot |= hotRoot[i] >= 0;
+        }
+        boolean needsCounterLocal = cached || needsEntryCheck || hasLoop || anyHot;
+        int counter = paramCount + body.localCount();
+        FunctionBody withLocals = body;
+        if (needsCounterLocal) {
+            withLocals = withLocals.withAppendedLocals(ValType.I64, 1);
+        }
+        int lengthTemp = paramCount + withLocals.localCount();
+        if (hasLengthCost) {
+            withLocals = withLocals.withAppendedLocals(ValType.I32, 1);
+        }
+        long[] costs = effectiveCosts();
+        Emitter e = new Emitter(counter, lengthTemp);
+
+        // Prologue: charge the entry region (and check) from the global.
+        if (needsEntryCheck || cached || costs[0] != 0) {
+            e.add(Instruction.globalGet(fuelGlobal));
+            e.subtract(costs[0]);
+        }
+        if (needsEntryCheck) {
+            e.add(Instruction.localTee(counter));
+            if (!cached) {
+                e.add(Instruction.globalSet(fuelGlobal));
+                e.add(Instruction.localGet(counter));
+            }
+            e.check();
+        } else if (cached) {
+            e.add(Instruction.localSet(counter));
+        } else if (costs[0] != 0) {
+            e.add(Instruction.globalSet(fuelGlobal));
+        }
+
+        for (int i = 0; i < code.size(); i++) {
+            Instruction insn = code.get(i);
+            Opcode op = insn.opcode();
+            boolean callLike = op == Opcode.CALL || op == Opcode.CALL_INDIRECT;
+            int hotBefore = i == 0 ? -1 : hotRoot[i - 1];
+            boolean localBefore = cached || hotBefore >= 0;
+            if (live[i]) {
+                boolean leaves;
+                if (cached) {
+                    leaves = callLike || op == Opcode.RETURN || op == Opcode.UNREACHABLE
+                            || op == Opcode.RETURN_CALL || op == Opcode.RETURN_CALL_INDIRECT || exitsFunction[i];
+                } else {
+                    leaves = hotBefore >= 0 && (op == Opcode.RETURN || op == Opcode.UNREACHABLE
+                            || branchesBefore(i, hotBefore));
+                }
+                if (leaves) {
+                    e.writeBack();
+                }
+                if (!cached && op == Opcode.LOOP && hotRoot[i] == i) {
+                    e.add(Instruction.globalGet(fuelGlobal));
+                    e.add(Instruction.localSet(counter));
+                }
+                if (FuelCosts.hasLengthCost(op)) {
+                    e.lengthCharge(localBefore);
+                }
+            }
+            e.add(insn);
+            if (live[i] && cached && callLike) {
+                e.add(Instruction.globalGet(fuelGlobal));
+                e.add(Instruction.localSet(counter));
+            }
+            if (!cached && live[i] && op == Opcode.END) {
+                int opener = blocks.openerOf(i);
+                if (hotRoot[opener] == opener) {
+                    e.writeBack();
+                }
+            }
+            int region = regionAfter[i];
+            if (region >= 0) {
+                e.charge(costs[region], regionIsLoopHeader.get(region), cached || hotRoot[i] >= 0);
+            }
+        }
+        if (cached && endReachable) {
+            e.writeBack();
+        }
+        return FunctionBody.of(withLocals.locals(), e.out);
+    }
+
+    /** Whether the branch at {@code i} can jump to a label outside the loop at {@code root}. */
+    private boolean branchesBefore(int i, int root) {
+        Instruction insn = code.get(i);
+        List<Integer> labels;
+        switch (insn.opcode()) {
+            case BR:
+            case BR_IF:
+                labels = List.of(((Instruction.Indexed) insn).index());
+                break;
+            case BR_TABLE:
+                labels = new ArrayList<>(((Instruction.BrTable) insn).targets());
+                labels.add(((Instruction.BrTable) insn).defaultTarget());
+                break;
+            default:
+                return false;
+        }
+        for (int label : labels) {
+            // Branch targets enclose i, and so does root: the target is outside root iff it
+            // is further out, i.e. has a smaller index (-1 = the function).
+            if (blocks.branchTarget(i, label) < root) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Appends the inserted code sequences. */
+    private final class Emitter {
+        final List<Instruction> out = new ArrayList<>(code.size() + code.size() / 4 + 16);
+        final int counter;
+        final int lengthTemp;
+
+        Emitter(int counter, int lengthTemp) {
+            this.counter = counter;
+            this.lengthTemp = lengthTemp;
+        }
+
+        void add(Instruction insn) {
+            out.add(insn);
+        }
+
+        void subtract(long cost) {
+            if (cost != 0) {
+                out.add(Instruction.i64Const(cost));
+                out.add(Instruction.of(Opcode.I64_SUB));
+            }
+        }
+
+        void load(boolean local) {
+            out.add(local ? Instruction.localGet(counter) : Instruction.globalGet(fuelGlobal));
+        }
+
+        void store(boolean local) {
+            out.add(local ? Instruction.localSet(counter) : Instruction.globalSet(fuelGlobal));
+        }
+
+        void writeBack() {
+            out.add(Instruction.localGet(counter));
+            out.add(Instruction.globalSet(fuelGlobal));
+        }
+
+        /** Stack: [... fuel] with fuel also in the counter local. Traps if negative. */
+        void check() {
+            out.add(Instruction.i64Const(0));
+            out.add(Instruction.of(Opcode.I64_LT_S));
+            out.add(Instruction.ifBlock(BlockType.EMPTY));
+            out.add(Instruction.localGet(counter));
+            out.add(Instruction.call(trapFunction));
+            out.add(Instruction.end());
+        }
+
+        void charge(long cost, boolean loopHeader, boolean local) {
+            if (loopHeader) {
+                load(local);
+                subtract(cost);
+                out.add(Instruction.localTee(counter));
+                if (!local) {
+                    out.add(Instruction.globalSet(fuelGlobal));
+                    out.add(Instruction.localGet(counter));
+                }
+                check();
+            } else if (cost != 0) {
+                load(local);
+                subtract(cost);
+                store(local);
+            }
+        }
+
+        /** Stack: [... n] (i32 length on top). Charges n >>> 6 and leaves the stack as is. */
+        void lengthCharge(boolean local) {
+            out.add(Instruction.localSet(lengthTemp));
+            load(local);
+            out.add(Instruction.localGet(lengthTemp));
+            out.add(Instruction.of(Opcode.I64_EXTEND_I32_U));
+            out.add(Instruction.i64Const(FuelCosts.BULK_SHIFT));
+            out.add(Instruction.of(Opcode.I64_SHR_U));
+            out.add(Instruction.of(Opcode.I64_SUB));
+            store(local);
+            out.add(Instruction.localGet(lengthTemp));
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.github.mqjssandbox.wasmtools.fuel;
+
+import io.github.mqjssandbox.wasmtools.wasm.WasmModule;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+
+/**
+ * The {@code meter} command: {@code meter --in A.wasm --out B.wasm [--initial-fuel N]
+ * [--split-br-if true] [--counter auto|cached|hybrid]}. Prints the size growth, in total and of the worst function.
+ */
+public final class MeterCommand {
+    /** Functions smaller than this are left out of the relative "max growth" figure. */
+    static final int GROWTH_MIN_BYTES = 1024;
+
+    private MeterCommand() {
+    }
+
+    public static int run(Map<String, String> options, PrintStream out) {
+        for (String key : options.keySet()) {
+            if (!key.equals("--in") && !key.equals("--out") && !key.equals("--initial-fuel")
+                    && !key.equals("--split-br-if") && !key.equals("--counter")) {
+                throw new IllegalArgumentException("unknown option " + key + " for meter");
+            }
+        }
+        Path in = Path.of(require(options, "--in"));
+        Path outPath = Path.of(require(options, "--out"));
+        FuelMeter.Options opts = new FuelMeter.Options(parseFuel(options.getOrDefault("--initial-fuel", "0")),
+                Boolean.parseBoolean(options.getOrDefault("--split-br-if", "false")),
+                FuelMeter.CounterPlacement.valueOf(options.getOrDefault("--counter", "auto").toUpperCase(java.util.Locale.ROOT)));
+        WasmModule module;
+        try {
+            module = WasmModule.parse(Files.readAllBytes(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + in + ": " + e.getMessage(), e);
+        }
+        FuelMeter.Report report = FuelMeter.meter(module, opts);
+        byte[] bytes = module.encode();
+        try {
+            Files.write(outPath, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + outPath + ": " + e.getMessage(), e);
+        }
+        long before = report.bytesBefore();
+        long after = report.bytesAfter();
+        out.printf("metered %d functions; code %d -> %d bytes (+%.1f%%); globals %s=%d %s=%d%n",
+                report.functions().size(), before, after, 100.0 * (after - before) / Math.max(1, before),
+                FuelMeter.FUEL_GLOBAL, report.fuelGlobal(), FuelMeter.TRAPPED_GLOBAL, report.trappedGlobal());
+        FuelMeter.FunctionReport worst = report.maxGrowth(GROWTH_MIN_BYTES);
+        if (worst != null) {
+            out.printf("max growth (functions >= %d bytes): +%.1f%% in function %d (%d -> %d bytes)%n",
+                    GROWTH_MIN_BYTES, 100 * worst.growth(), worst.functionIndex(), worst.bytesBefore(),
+                    worst.bytesAfter());
+        }
+        FuelMeter.FunctionReport worstAll = report.maxGrowth(0);
+        FuelMeter.FunctionReport worstAbs = report.functions().stream()
+                .max(Comparator.comparingInt(f -> f.bytesAfter() - f.bytesBefore())).orElse(null);
+        if (worstAll != null) {
+            out.printf("max growth (all functions): +%.1f%% in function %d (%d -> %d bytes); "
+                    + "max absolute: +%d bytes in function %d%n", 100 * worstAll.growth(),
+                    worstAll.functionIndex(), worstAll.bytesBefore(), worstAll.bytesAfter(),
+                    worstAbs.bytesAfter() - worstAbs.bytesBefore(), worstAbs.functionIndex());
+        }
+        out.printf("wrote %s (%d bytes)%n", outPath, bytes.length);
+        return 0;
+    }
+
+    /** Accepts plain integers and decimal/scientific notation such as 9e18. */
+    static long parseFuel(String text) {
+        try {
+            return new BigDecimal(text).longValueExact();
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw new IllegalArgumentException("--initial-fuel must be an integer in i64 range: " + text);
+        }
+    }
+
+    private static String require(Map<String, String> options, String name) {
+        String value = options.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("missing " + name);
+        }
+        return value;
+    }
+}
