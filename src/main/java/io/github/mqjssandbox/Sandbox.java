@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.github.mqjssandbox.internal.wasm.EngineInstance;
+import io.github.mqjssandbox.internal.wasm.FuelGauge;
 import io.github.mqjssandbox.internal.wasm.RawOutcome;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -37,19 +38,18 @@ public final class Sandbox implements AutoCloseable {
     private final SandboxHost host;
     private final EvalThread thread;
     private final long randomSeed;
+    private final FuelBudget fuelBudget;
     private final AtomicReference<Thread> owner = new AtomicReference<>();
     private volatile String closedReason;
     /** Only touched on the evaluation thread; null when it must be recreated. */
     private EngineInstance engine;
 
     private Sandbox(SandboxConfig config) {
-        if (config.fuelMetered()) {
-            throw new IllegalArgumentException("fuel metering is not available in this build");
-        }
         this.config = config;
         this.host = new SandboxHost(config);
         this.thread = new EvalThread("mquickjs-sandbox");
         this.randomSeed = config.randomSeed() != null ? config.randomSeed() : SEEDS.nextLong();
+        this.fuelBudget = new FuelBudget(config.fuelLimit());
         EvalThread.Outcome<Void> started = thread.run(() -> {
             engine = newEngine();
             return null;
@@ -145,8 +145,12 @@ public final class Sandbox implements AutoCloseable {
         RawOutcome run(EngineInstance engine);
     }
 
-    /** What happened on the evaluation thread. */
-    private record Attempt(RawOutcome outcome, long evalNanos, long memoryUsed, Throwable crash) {}
+    /**
+     * What happened on the evaluation thread. {@code fuelUsed} is -1 without metering;
+     * {@code fuelTrapped} tells that a crash was the metered code running out of fuel.
+     */
+    private record Attempt(RawOutcome outcome, long evalNanos, long memoryUsed, long fuelUsed,
+            boolean fuelTrapped, Throwable crash) {}
 
     private EvalResult run(Operation operation, String fileName) {
         acquire();
@@ -168,11 +172,15 @@ public final class Sandbox implements AutoCloseable {
                 throw new SandboxInternalException("sandbox failure: " + error, host.output(), error);
             }
             Attempt attempt = ((EvalThread.Finished<Attempt>) outcome).value();
-            if (attempt.crash() != null) {
-                replaceEngine();
-                return throwForCrash(attempt.crash());
+            try {
+                if (attempt.crash() != null) {
+                    replaceEngine();
+                    return throwForCrash(attempt);
+                }
+                return judge(attempt, fileName);
+            } catch (SandboxException e) {
+                throw attempt.fuelUsed() >= 0 && e.fuelUsed().isEmpty() ? e.withFuelUsed(attempt.fuelUsed()) : e;
             }
-            return judge(attempt, fileName);
         } finally {
             owner.set(null);
         }
@@ -180,26 +188,37 @@ public final class Sandbox implements AutoCloseable {
 
     /** Runs on the evaluation thread. Any throwable means the heap may be half-updated. */
     private Attempt attempt(Operation operation) {
+        FuelGauge gauge = null;
         try {
             if (engine == null) {
                 engine = newEngine();
             }
+            gauge = engine.fuel();
+            if (gauge != null) {
+                gauge.fill(fuelBudget.tank());
+                host.watchFuel(gauge, fuelBudget.reserve());
+            }
             long start = System.nanoTime();
             RawOutcome outcome = operation.run(engine);
             long evalNanos = System.nanoTime() - start;
-            return new Attempt(outcome, evalNanos, engine.memoryUsed(), null);
+            return new Attempt(outcome, evalNanos, engine.memoryUsed(), fuelUsed(gauge), false, null);
         } catch (Throwable crash) {
             // Never reuse a heap the crash may have left half-updated; the replacement is made
             // by the caller after this returns, outside the timed evaluation.
             engine = null;
             Thread.interrupted();
-            return new Attempt(null, 0, 0, crash);
+            return new Attempt(null, 0, 0, fuelUsed(gauge), gauge != null && gauge.trapped(), crash);
         }
+    }
+
+    private long fuelUsed(FuelGauge gauge) {
+        return gauge == null ? -1 : fuelBudget.used(gauge.left());
     }
 
     private EngineInstance newEngine() {
         int ioReserve = config.maxSourceBytes() + config.maxHostPayloadBytes() + 4096;
-        EngineInstance created = EngineInstance.create(config.engine(), config.memoryLimitBytes(), ioReserve, host);
+        EngineInstance created = EngineInstance.create(
+                config.engine(), config.fuelMetered(), config.memoryLimitBytes(), ioReserve, host);
         created.setRandomSeed(randomSeed);
         List<String> names = host.functionNames();
         for (int id = 0; id < names.size(); id++) {
@@ -212,13 +231,16 @@ public final class Sandbox implements AutoCloseable {
         RawOutcome raw = attempt.outcome();
         String output = host.output();
         StopReason stop = host.stopReason();
+        if (stop == null && fuelBudget.exceededBy(attempt.fuelUsed())) {
+            stop = StopReason.FUEL; // the script ended between two polls, but past its budget
+        }
         if (stop != null) {
-            throw limitException(stop, false, null);
+            throw limitException(stop, attempt, false, null);
         }
         switch (raw.status()) {
             case OK:
                 return new EvalResult(parseValue(raw.valueJson()), raw.display(), output,
-                        attempt.evalNanos(), attempt.memoryUsed(), -1);
+                        attempt.evalNanos(), attempt.memoryUsed(), attempt.fuelUsed());
             case SYNTAX:
                 if (isOutOfMemory(raw)) {
                     throw new MemoryLimitException(config.memoryLimitBytes(), raw.errorMessage(), false, output, null);
@@ -258,10 +280,11 @@ public final class Sandbox implements AutoCloseable {
         return JsErrorDetails.of(raw.errorName(), raw.errorMessage(), raw.errorStack(), fileName);
     }
 
-    private EvalResult throwForCrash(Throwable crash) {
-        StopReason stop = host.stopReason();
+    private EvalResult throwForCrash(Attempt attempt) {
+        Throwable crash = attempt.crash();
+        StopReason stop = attempt.fuelTrapped() ? StopReason.FUEL : host.stopReason();
         if (stop != null) {
-            throw limitException(stop, true, crash);
+            throw limitException(stop, attempt, true, crash);
         }
         if (causedByStackExhaustion(crash)) {
             throw new SandboxInternalException(
@@ -282,12 +305,14 @@ public final class Sandbox implements AutoCloseable {
         return false;
     }
 
-    private LimitExceededException limitException(StopReason stop, boolean reset, Throwable cause) {
+    private LimitExceededException limitException(StopReason stop, Attempt attempt, boolean reset, Throwable cause) {
         switch (stop) {
             case TIMEOUT:
                 return new ScriptTimeoutException(config.timeout().toMillis(), reset, host.output(), cause);
             case OUTPUT:
                 return new OutputLimitException(config.maxOutputBytes(), host.output());
+            case FUEL:
+                return new FuelExhaustedException(config.fuelLimit(), attempt.fuelUsed(), reset, host.output(), cause);
             default:
                 throw new IllegalStateException("unhandled stop " + stop);
         }

@@ -3,6 +3,7 @@ package io.github.mqjssandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.github.mqjssandbox.internal.wasm.FuelGauge;
 import io.github.mqjssandbox.internal.wasm.HostCalls;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -25,6 +26,8 @@ final class SandboxHost implements HostCalls {
     private long deadlineNanos;
     private boolean hasDeadline;
     private HostFailure lastHostFailure;
+    private FuelGauge fuel;
+    private long fuelReserve;
 
     /** A host function that failed during this evaluation, and the message the script got. */
     record HostFailure(String functionName, String messageForScript, Throwable cause) {}
@@ -46,8 +49,18 @@ final class SandboxHost implements HostCalls {
         output.clear();
         stopReason = null;
         lastHostFailure = null;
+        fuel = null;
         hasDeadline = !config.timeout().isZero();
         deadlineNanos = startNanos + config.timeout().toNanos();
+    }
+
+    /**
+     * Stops the script at the next interrupt poll once fewer than {@code reserve} units are
+     * left: the first, clean stage of a fuel stop (the second is the metered code's own trap).
+     */
+    void watchFuel(FuelGauge gauge, long reserve) {
+        this.fuel = gauge;
+        this.fuelReserve = reserve;
     }
 
     /** Asks the engine to stop at its next interrupt poll; the first reason wins. */
@@ -81,6 +94,10 @@ final class SandboxHost implements HostCalls {
     @Override
     public boolean shouldInterrupt() {
         if (stopReason != null) {
+            return true;
+        }
+        if (fuel != null && fuel.left() < fuelReserve) {
+            requestStop(StopReason.FUEL);
             return true;
         }
         if (hasDeadline && System.nanoTime() - deadlineNanos >= 0) {

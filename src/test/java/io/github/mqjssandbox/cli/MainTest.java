@@ -87,11 +87,25 @@ class MainTest {
     @CsvSource(delimiter = '|', value = {
             "--timeout|100|for (;;) {}|timeout",
             "--memory-limit|256k|var a = []; for (;;) a.push('x' + a.length)|memory",
-            "--max-output|10|for (;;) print('0123456789')|output"})
+            "--max-output|10|for (;;) print('0123456789')|output",
+            "--fuel|100000|for (;;) {}|fuel"})
     void limitsExitWithThree(String option, String value, String code, String kind) throws Exception {
         Run r = run("--json", option, value, "-e", code);
         assertEquals(3, r.status(), r.out() + r.err());
         assertEquals(kind, r.json().get("error").get("kind").asText());
+    }
+
+    @Test
+    void fuelUsedAppearsWhenFuelIsMetered() throws Exception {
+        Run ok = run("--json", "--fuel", "100000000", "-e", "1 + 2");
+        assertEquals(0, ok.status(), ok.err());
+        assertTrue(ok.json().get("fuelUsed").asLong() > 0);
+        Run out = run("--json", "--fuel", "100000", "-e", "for (;;) {}");
+        assertEquals(3, out.status());
+        JsonNode json = out.json();
+        assertTrue(json.get("fuelUsed").asLong() > 100000);
+        assertEquals("fuel: limit 100000 units reached (" + json.get("fuelUsed").asLong() + " used)",
+                json.get("error").get("message").asText());
     }
 
     @Test
@@ -136,7 +150,8 @@ class MainTest {
             "--engine|turbo",
             "--repeat|0",
             "--bogus|1",
-            "--max-output|-1"})
+            "--max-output|-1",
+            "--fuel|-3"})
     void badOptionsAreOneLineUsageErrors(String option, String value) {
         Run r = run(option, value, "-e", "1");
         assertEquals(2, r.status(), r.err());

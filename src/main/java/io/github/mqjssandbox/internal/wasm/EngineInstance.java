@@ -21,7 +21,7 @@ public final class EngineInstance {
     /** malloc's own bookkeeping and alignment on top of what is requested. */
     private static final int ALLOCATOR_SLACK = 2 * PAGE;
 
-    private final Instance instance;
+    private final FuelGauge fuel;
     private final Memory memory;
     private final ExportFunction alloc;
     private final ExportFunction free;
@@ -32,8 +32,8 @@ public final class EngineInstance {
     private final ExportFunction defineHostFunction;
     private final ExportFunction setRandomSeed;
 
-    private EngineInstance(Instance instance) {
-        this.instance = instance;
+    private EngineInstance(Instance instance, FuelGauge fuel) {
+        this.fuel = fuel;
         this.memory = instance.memory();
         this.alloc = instance.export("sbx_alloc");
         this.free = instance.export("sbx_free");
@@ -50,8 +50,9 @@ public final class EngineInstance {
      *
      * @throws ContextCreationException if the arena cannot be allocated within the cap
      */
-    public static EngineInstance create(Engine engine, int arenaBytes, int ioReserveBytes, HostCalls host) {
-        return create(ModuleRegistry.get(engine), arenaBytes, ioReserveBytes, host);
+    public static EngineInstance create(
+            Engine engine, boolean metered, int arenaBytes, int ioReserveBytes, HostCalls host) {
+        return create(ModuleRegistry.get(engine, metered), arenaBytes, ioReserveBytes, host);
     }
 
     static EngineInstance create(LoadedModule loaded, int arenaBytes, int ioReserveBytes, HostCalls host) {
@@ -69,13 +70,31 @@ public final class EngineInstance {
                         .withStart(false)
                         .build();
         abi.bind(instance);
+        FuelGauge fuel = hasFuelGauge(module) ? new FuelGauge(instance) : null;
+        if (fuel != null) {
+            fuel.fill(Long.MAX_VALUE); // setting up the context is not the script's to pay for
+        }
         instance.export("_initialize").apply();
         long created = instance.export("sbx_create").apply(arenaBytes)[0];
         if (created != 0) {
             throw new ContextCreationException(
                     "cannot allocate a JS heap of " + arenaBytes + " bytes within " + maxPages + " wasm pages");
         }
-        return new EngineInstance(instance);
+        return new EngineInstance(instance, fuel);
+    }
+
+    private static boolean hasFuelGauge(WasmModule module) {
+        for (int i = 0; i < module.exportSection().exportCount(); i++) {
+            if (FuelGauge.FUEL_LEFT.equals(module.exportSection().getExport(i).name())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The fuel counter, for a metered instance; {@code null} otherwise. */
+    public FuelGauge fuel() {
+        return fuel;
     }
 
     /** The memory cap of the instance, in bytes. */

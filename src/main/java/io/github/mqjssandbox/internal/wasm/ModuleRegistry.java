@@ -10,27 +10,30 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**
- * Parses and compiles mquickjs.wasm at most once per JVM and engine; every sandbox then
- * only pays for its own instance. Holders make each engine load lazily and thread-safely.
+ * Parses and compiles the engine's modules at most once per JVM, engine and variant (plain,
+ * or fuel-metered); every sandbox then only pays for its own instance. Holders make each
+ * combination load lazily and thread-safely.
  */
 final class ModuleRegistry {
     static final String WASM_RESOURCE = "/mquickjs.wasm";
+    static final String METERED_WASM_RESOURCE = "/mquickjs-metered.wasm";
     /**
-     * For benchmarks and build tools only: a path to another build of the module (for example
-     * an unsplit one) for the compiler and interpreter engines. The AOT engine ignores it.
+     * For benchmarks and build tools only: paths to other builds of the modules (for example
+     * unsplit ones) for the compiler and interpreter engines. The AOT engine ignores them.
      */
     static final String MODULE_OVERRIDE_PROPERTY = "mquickjs.sandbox.module";
+    static final String METERED_MODULE_OVERRIDE_PROPERTY = "mquickjs.sandbox.metered-module";
 
     private ModuleRegistry() {}
 
-    static LoadedModule get(Engine engine) {
+    static LoadedModule get(Engine engine, boolean metered) {
         switch (engine) {
             case AOT:
-                return AotHolder.MODULE;
+                return metered ? MeteredAotHolder.MODULE : AotHolder.MODULE;
             case COMPILER:
-                return CompilerHolder.MODULE;
+                return metered ? MeteredCompilerHolder.MODULE : CompilerHolder.MODULE;
             case INTERPRETER:
-                return InterpreterHolder.MODULE;
+                return metered ? MeteredInterpreterHolder.MODULE : InterpreterHolder.MODULE;
             default:
                 throw new IllegalArgumentException("unknown engine " + engine);
         }
@@ -38,14 +41,21 @@ final class ModuleRegistry {
 
     /** The plain module as shipped in the jar, parsed. */
     static WasmModule parseShippedModule() {
-        String override = System.getProperty(MODULE_OVERRIDE_PROPERTY);
+        return parse(WASM_RESOURCE, MODULE_OVERRIDE_PROPERTY);
+    }
+
+    static WasmModule parseShippedMeteredModule() {
+        return parse(METERED_WASM_RESOURCE, METERED_MODULE_OVERRIDE_PROPERTY);
+    }
+
+    private static WasmModule parse(String resource, String overrideProperty) {
+        String override = System.getProperty(overrideProperty);
         if (override != null) {
             return Parser.parse(Path.of(override));
         }
-        try (InputStream in = ModuleRegistry.class.getResourceAsStream(WASM_RESOURCE)) {
+        try (InputStream in = ModuleRegistry.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(
-                        WASM_RESOURCE + " is missing from the class path (build it with make -C wasm)");
+                throw new IllegalStateException(resource + " is missing from the class path (build it with make -C wasm)");
             }
             return Parser.parse(in);
         } catch (IOException e) {
@@ -57,17 +67,27 @@ final class ModuleRegistry {
         static final LoadedModule MODULE = new LoadedModule(MquickjsAot.load(), MquickjsAot::create);
     }
 
-    private static final class CompilerHolder {
-        static final LoadedModule MODULE = compile();
-
-        private static LoadedModule compile() {
-            WasmModule module = InterpreterHolder.MODULE.module();
-            return new LoadedModule(module, MachineFactoryCompiler.compile(module));
-        }
+    private static final class MeteredAotHolder {
+        static final LoadedModule MODULE = new LoadedModule(MquickjsMeteredAot.load(), MquickjsMeteredAot::create);
     }
 
     private static final class InterpreterHolder {
-        static final LoadedModule MODULE =
-                new LoadedModule(parseShippedModule(), GuardedInterpreterMachine::new);
+        static final LoadedModule MODULE = new LoadedModule(parseShippedModule(), GuardedInterpreterMachine::new);
+    }
+
+    private static final class MeteredInterpreterHolder {
+        static final LoadedModule MODULE = new LoadedModule(parseShippedMeteredModule(), GuardedInterpreterMachine::new);
+    }
+
+    private static final class CompilerHolder {
+        static final LoadedModule MODULE = compiled(InterpreterHolder.MODULE.module());
+    }
+
+    private static final class MeteredCompilerHolder {
+        static final LoadedModule MODULE = compiled(MeteredInterpreterHolder.MODULE.module());
+    }
+
+    private static LoadedModule compiled(WasmModule module) {
+        return new LoadedModule(module, MachineFactoryCompiler.compile(module));
     }
 }
