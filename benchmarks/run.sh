@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Builds and runs the whole benchmark, then regenerates docs/benchmarks.md, docs/benchmarks.png
+# and benchmarks/results/latest.csv.
+#
+#   benchmarks/run.sh [short|full]      short (default): ~5 minutes; full: ~30 minutes or more
+#   benchmarks/run.sh report            only rewrite the docs from benchmarks/results/latest.csv
+#
+# Environment:
+#   SANDBOX_JAR=PATH   benchmark this self-contained jar of the library (e.g. a CLI jar) instead of
+#                      installing the library from this checkout; it is installed into ~/.m2 as
+#                      io.github.mqjssandbox:mquickjs-sandbox-prebuilt and used with -Dsandbox.prebuilt
+#   SKIP_INSTALL=1     use the io.github.mqjssandbox:mquickjs-sandbox:0.1.0-SNAPSHOT already in ~/.m2
+#   SUBJECTS=A,B       only these JVM subjects (names of io.github.mqjssandbox.bench.Subject)
+set -euo pipefail
+
+mode="${1:-short}"
+case "$mode" in
+  short|full|report) ;;
+  *) echo "usage: $0 [short|full|report]" >&2; exit 2 ;;
+esac
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+cd "$root"
+
+for tool in java mvn node; do
+  command -v "$tool" >/dev/null || { echo "$0: $tool is required" >&2; exit 1; }
+done
+
+profile=()
+if [[ "$mode" == report ]]; then
+  echo "== rewriting the docs from benchmarks/results/latest.csv"
+  [[ -n "${SANDBOX_JAR:-}" ]] && profile=(-Dsandbox.prebuilt)
+  mvn -q -f "$here/pom.xml" "${profile[@]}" package
+  lib="$(sed -n 's/^# .*library=//p' "$here/results/latest.csv")"
+  java -Djava.awt.headless=true -jar "$here/target/benchmarks.jar" short \
+    --from-csv "$here/results/latest.csv" --doc "$root/docs/benchmarks.md" --png "$root/docs/benchmarks.png" \
+    --command "benchmarks/run.sh $(sed -n 's/^# mode=\([a-z]*\).*/\1/p' "$here/results/latest.csv")" \
+    ${lib:+--library "$lib"}
+  exit 0
+fi
+
+if [[ -n "${SANDBOX_JAR:-}" ]]; then
+  echo "== installing $SANDBOX_JAR as io.github.mqjssandbox:mquickjs-sandbox-prebuilt"
+  mvn -q install:install-file -Dfile="$SANDBOX_JAR" -DgroupId=io.github.mqjssandbox \
+    -DartifactId=mquickjs-sandbox-prebuilt -Dversion=0.1.0-SNAPSHOT -Dpackaging=jar
+  profile=(-Dsandbox.prebuilt)
+  library="prebuilt jar $(basename "$SANDBOX_JAR") (sha256 $(sha256sum "$SANDBOX_JAR" | cut -c1-12))"
+elif [[ "${SKIP_INSTALL:-0}" != 1 ]]; then
+  echo "== installing the library (mvn -f pom.xml install -DskipTests)"
+  mvn -q -f "$root/pom.xml" install -DskipTests
+fi
+if [[ -z "${library:-}" ]]; then
+  library="io.github.mqjssandbox:mquickjs-sandbox:0.1.0-SNAPSHOT"
+  if rev="$(git -C "$root" rev-parse --short HEAD 2>/dev/null)"; then
+    library="$library from git $rev"
+    [[ -n "$(git -C "$root" status --porcelain -- src pom.xml 2>/dev/null)" ]] && library="$library (with uncommitted changes)"
+  fi
+fi
+
+native="$root/wasm/build/native/mqjs-native"
+if [[ ! -x "$native" ]]; then
+  echo "== building the native reference (make -C wasm native)"
+  make -C "$root/wasm" native
+fi
+
+echo "== building benchmarks/target/benchmarks.jar"
+mvn -q -f "$here/pom.xml" "${profile[@]}" package
+
+mkdir -p "$here/results"
+extra=()
+[[ -n "${SUBJECTS:-}" ]] && extra=(--subjects "$SUBJECTS")
+echo "== running ($mode mode); log in benchmarks/results/run-$mode.log"
+java -Djava.awt.headless=true -jar "$here/target/benchmarks.jar" "$mode" \
+  --native "$native" \
+  --node-host "$here/node/mqjs-node.mjs" \
+  --wasm "$root/src/main/resources/mquickjs.wasm" \
+  --workloads "$here/src/main/resources/workloads" \
+  --doc "$root/docs/benchmarks.md" \
+  --png "$root/docs/benchmarks.png" \
+  --csv "$here/results/latest.csv" \
+  --command "benchmarks/run.sh $mode" \
+  --library "$library" \
+  "${extra[@]}" 2>&1 | tee "$here/results/run-$mode.log"
+echo "== wrote docs/benchmarks.md, docs/benchmarks.png, benchmarks/results/latest.csv"
