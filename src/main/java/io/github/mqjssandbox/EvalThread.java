@@ -26,10 +26,10 @@ final class EvalThread implements AutoCloseable {
     sealed interface Outcome<T> permits Finished, Failed, Abandoned {}
 
     /** The task returned, possibly after it was interrupted for overrunning. */
-    record Finished<T>(T value, boolean interrupted) implements Outcome<T> {}
+    record Finished<T>(T value) implements Outcome<T> {}
 
     /** The task threw. */
-    record Failed<T>(Throwable error, boolean interrupted) implements Outcome<T> {}
+    record Failed<T>(Throwable error) implements Outcome<T> {}
 
     /** The task did not stop even when interrupted; the thread is given up. */
     record Abandoned<T>() implements Outcome<T> {}
@@ -57,7 +57,7 @@ final class EvalThread implements AutoCloseable {
         boolean interrupted = false;
         try {
             try {
-                return new Finished<>(budgetNanos == 0 ? future.get() : future.get(budgetNanos, TimeUnit.NANOSECONDS), false);
+                return new Finished<>(budgetNanos == 0 ? future.get() : future.get(budgetNanos, TimeUnit.NANOSECONDS));
             } catch (TimeoutException | InterruptedException overrun) {
                 if (overrun instanceof InterruptedException) {
                     interrupted = true;
@@ -66,7 +66,7 @@ final class EvalThread implements AutoCloseable {
                 worker.interrupt();
                 try {
                     long abandonAfter = Math.max(graceNanos, MIN_WAIT_AFTER_INTERRUPT_NANOS);
-                    return new Finished<>(future.get(abandonAfter, TimeUnit.NANOSECONDS), true);
+                    return new Finished<>(future.get(abandonAfter, TimeUnit.NANOSECONDS));
                 } catch (TimeoutException | InterruptedException stuck) {
                     interrupted |= stuck instanceof InterruptedException;
                     close();
@@ -74,7 +74,7 @@ final class EvalThread implements AutoCloseable {
                 }
             }
         } catch (ExecutionException e) {
-            return new Failed<>(e.getCause(), false);
+            return new Failed<>(e.getCause());
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
