@@ -1,0 +1,100 @@
+package io.github.mqjssandbox.wasmtools.split;
+
+import io.github.mqjssandbox.wasmtools.wasm.WasmModule;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Command-line front end: {@code split --in A --out B [--max-bytes N] [--max-exits K]} and
+ * {@code gate --classes DIR [--max-bytes 8000]}.
+ */
+public final class SplitCommand {
+    public static final int DEFAULT_SPLIT_BYTES = 4000;
+    public static final int DEFAULT_GATE_BYTES = 8000;
+
+    private SplitCommand() {
+    }
+
+    /** Runs {@code split} or {@code gate}; returns the exit code (0 ok, 1 failed, 2 usage). */
+    public static int run(String command, Map<String, String> options, PrintStream out, PrintStream err) {
+        try {
+            switch (command) {
+                case "split":
+                    return split(options, out);
+                case "gate":
+                    return Gate.run(Path.of(require(options, "--classes")),
+                            intOption(options, "--max-bytes", DEFAULT_GATE_BYTES), out, err);
+                default:
+                    throw new IllegalArgumentException("unknown command " + command);
+            }
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.println("usage: wasm-tools split --in <a.wasm> --out <b.wasm> [--max-bytes N] [--max-exits K] [--transfer globals|results]");
+            err.println("       wasm-tools gate --classes <dir> [--max-bytes 8000]");
+            return 2;
+        }
+    }
+
+    private static int split(Map<String, String> options, PrintStream out) {
+        Path in = Path.of(require(options, "--in"));
+        Path target = Path.of(require(options, "--out"));
+        Splitter.Options defaults = Splitter.Options.withBudget(intOption(options, "--max-bytes", DEFAULT_SPLIT_BYTES));
+        Splitter.Options opts = new Splitter.Options(defaults.maxBytes(),
+                intOption(options, "--max-exits", defaults.maxExits()),
+                intOption(options, "--min-region-bytes", defaults.minRegionBytes()), defaults.maxParams(),
+                !"results".equals(options.getOrDefault("--transfer", "results")));
+        WasmModule module;
+        try {
+            module = WasmModule.parse(Files.readAllBytes(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + in + ": " + e.getMessage(), e);
+        }
+        Splitter.Result result = Splitter.split(module, opts);
+        byte[] bytes = module.encode();
+        try {
+            Files.write(target, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+        for (Splitter.FunctionReport r : result.functions()) {
+            out.printf("function %d: %d -> %d bytes, %d regions outlined%n", r.function(), r.bytesBefore(),
+                    r.bytesAfter(), r.outlined());
+        }
+        out.printf("split: %d new functions, largest body now %d bytes (budget %d)%n", result.newFunctions(),
+                largestBody(module), opts.maxBytes());
+        result.warnings().forEach(w -> out.println("warning: " + w));
+        return result.warnings().isEmpty() ? 0 : 1;
+    }
+
+    public static int largestBody(WasmModule module) {
+        int max = 0;
+        for (int f = module.importedFunctionCount(); f < module.functionCount(); f++) {
+            max = Math.max(max, module.body(f).byteSize());
+        }
+        return max;
+    }
+
+    private static String require(Map<String, String> options, String name) {
+        String v = options.get(name);
+        if (v == null) {
+            throw new IllegalArgumentException("missing " + name);
+        }
+        return v;
+    }
+
+    private static int intOption(Map<String, String> options, String name, int dflt) {
+        String v = options.get(name);
+        if (v == null) {
+            return dflt;
+        }
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be an integer, got " + v);
+        }
+    }
+}
