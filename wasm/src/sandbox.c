@@ -436,7 +436,7 @@ int32_t sbx_call(const char *name, const char *args_json, uint32_t args_len)
 
 const uintptr_t *sbx_slot_table(void)
 {
-    return slot_table;
+    return &slot_table[0][0];
 }
 
 uint32_t sbx_memory_used(void)
