@@ -14,25 +14,13 @@ import java.util.concurrent.TimeoutException;
  * watchdog that interrupts it when it overruns. A Chicory engine observes the interrupt at
  * its next call or loop iteration; a thread that ignores even that is abandoned (daemon).
  */
-final class EvalThread implements AutoCloseable {
+final class EvalThread implements TaskRunner {
     static final long STACK_BYTES = 512L << 20;
     /** Chicory sees an interrupt at its next call or loop; on a loaded machine that can take a while. */
     static final long MIN_WAIT_AFTER_INTERRUPT_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final ExecutorService executor;
     private volatile Thread worker;
-
-    /** How a task ended, seen from the waiting side. */
-    sealed interface Outcome<T> permits Finished, Failed, Abandoned {}
-
-    /** The task returned, possibly after it was interrupted for overrunning. */
-    record Finished<T>(T value) implements Outcome<T> {}
-
-    /** The task threw. */
-    record Failed<T>(Throwable error) implements Outcome<T> {}
-
-    /** The task did not stop even when interrupted; the thread is given up. */
-    record Abandoned<T>() implements Outcome<T> {}
 
     EvalThread(String name) {
         this.executor = Executors.newSingleThreadExecutor(task -> {
@@ -48,7 +36,8 @@ final class EvalThread implements AutoCloseable {
      * otherwise, past the budget, {@code onOverrun} runs, the thread is interrupted and gets
      * {@code graceNanos} (at least 5 s) more to stop before it is abandoned.
      */
-    <T> Outcome<T> run(Callable<T> task, long budgetNanos, long graceNanos, Runnable onOverrun) {
+    @Override
+    public <T> Outcome<T> run(Callable<T> task, long budgetNanos, long graceNanos, Runnable onOverrun) {
         FutureTask<T> future = new FutureTask<>(() -> {
             Thread.interrupted(); // a stale interrupt from an earlier overrun must not stop this task
             return task.call();

@@ -36,7 +36,7 @@ public final class Sandbox implements AutoCloseable {
 
     private final SandboxConfig config;
     private final SandboxHost host;
-    private final EvalThread thread;
+    private final TaskRunner thread;
     private final long randomSeed;
     private final FuelBudget fuelBudget;
     private final AtomicReference<Thread> owner = new AtomicReference<>();
@@ -47,16 +47,16 @@ public final class Sandbox implements AutoCloseable {
     private Sandbox(SandboxConfig config) {
         this.config = config;
         this.host = new SandboxHost(config);
-        this.thread = new EvalThread("mquickjs-sandbox");
+        this.thread = config.evaluateOnCallerThread() ? new CallerThreadRunner() : new EvalThread("mquickjs-sandbox");
         this.randomSeed = config.randomSeed() != null ? config.randomSeed() : SEEDS.nextLong();
         this.fuelBudget = new FuelBudget(config.fuelLimit());
-        EvalThread.Outcome<Void> started = thread.run(() -> {
+        TaskRunner.Outcome<Void> started = thread.run(() -> {
             engine = newEngine();
             return null;
         }, 0, 0, () -> {});
-        if (started instanceof EvalThread.Failed) {
+        if (started instanceof TaskRunner.Failed) {
             thread.close();
-            Throwable cause = ((EvalThread.Failed<Void>) started).error();
+            Throwable cause = ((TaskRunner.Failed<Void>) started).error();
             throw new SandboxInternalException("cannot create the sandbox: " + cause.getMessage(), "", cause);
         }
     }
@@ -158,20 +158,20 @@ public final class Sandbox implements AutoCloseable {
             long timeoutNanos = config.timeout().toNanos();
             long graceNanos = config.hardStopGrace().toNanos();
             host.beginEvaluation(System.nanoTime());
-            EvalThread.Outcome<Attempt> outcome = thread.run(
+            TaskRunner.Outcome<Attempt> outcome = thread.run(
                     () -> attempt(operation),
                     timeoutNanos == 0 ? 0 : timeoutNanos + graceNanos,
                     graceNanos,
                     () -> host.requestStop(StopReason.TIMEOUT));
-            if (outcome instanceof EvalThread.Abandoned) {
+            if (outcome instanceof TaskRunner.Abandoned) {
                 closedReason = "the sandbox was closed: its engine did not stop after the timeout";
                 throw new ScriptTimeoutException(config.timeout().toMillis(), true, host.output(), null);
             }
-            if (outcome instanceof EvalThread.Failed) {
-                Throwable error = ((EvalThread.Failed<Attempt>) outcome).error();
+            if (outcome instanceof TaskRunner.Failed) {
+                Throwable error = ((TaskRunner.Failed<Attempt>) outcome).error();
                 throw new SandboxInternalException("sandbox failure: " + error, host.output(), error);
             }
-            Attempt attempt = ((EvalThread.Finished<Attempt>) outcome).value();
+            Attempt attempt = ((TaskRunner.Finished<Attempt>) outcome).value();
             try {
                 if (attempt.crash() != null) {
                     replaceEngine();

@@ -48,6 +48,7 @@ public final class SandboxConfig {
     private final LongSupplier clock;
     private final Consumer<String> outputListener;
     private final Map<String, HostFunction> hostFunctions;
+    private final boolean evaluateOnCallerThread;
 
     private SandboxConfig(Builder b) {
         this.memoryLimitBytes = b.memoryLimitBytes;
@@ -62,6 +63,7 @@ public final class SandboxConfig {
         this.clock = b.clock;
         this.outputListener = b.outputListener;
         this.hostFunctions = Collections.unmodifiableMap(new LinkedHashMap<>(b.hostFunctions));
+        this.evaluateOnCallerThread = b.evaluateOnCallerThread;
     }
 
     public static Builder builder() {
@@ -144,6 +146,15 @@ public final class SandboxConfig {
         return hostFunctions;
     }
 
+    /**
+     * True to run the engine on the calling thread instead of the sandbox's own thread:
+     * tens of microseconds less per call, but the caller's stack must be deep enough, and an
+     * engine that ignores even a thread interrupt cannot be abandoned.
+     */
+    public boolean evaluateOnCallerThread() {
+        return evaluateOnCallerThread;
+    }
+
     /** Builds a {@link SandboxConfig}; every setter validates its argument at once. */
     public static final class Builder {
         private int memoryLimitBytes = DEFAULT_MEMORY_LIMIT_BYTES;
@@ -158,6 +169,7 @@ public final class SandboxConfig {
         private LongSupplier clock = System::currentTimeMillis;
         private Consumer<String> outputListener;
         private final Map<String, HostFunction> hostFunctions = new LinkedHashMap<>();
+        private boolean evaluateOnCallerThread;
 
         private Builder() {}
 
@@ -174,6 +186,7 @@ public final class SandboxConfig {
             clock = c.clock;
             outputListener = c.outputListener;
             hostFunctions.putAll(c.hostFunctions);
+            evaluateOnCallerThread = c.evaluateOnCallerThread;
         }
 
         /** From {@value #MIN_MEMORY_LIMIT_BYTES} bytes to 1 GiB. */
@@ -260,6 +273,15 @@ public final class SandboxConfig {
             return this;
         }
 
+        /**
+         * Runs the engine on the calling thread (the AOT and compiler engines only: the
+         * interpreter needs the deep stack of the sandbox's own thread).
+         */
+        public Builder evaluateOnCallerThread(boolean onCallerThread) {
+            this.evaluateOnCallerThread = onCallerThread;
+            return this;
+        }
+
         /** Exposes {@code function} to scripts as the global {@code name} (a JS identifier). */
         public Builder hostFunction(String name, HostFunction function) {
             Objects.requireNonNull(name, "name");
@@ -272,6 +294,10 @@ public final class SandboxConfig {
         }
 
         public SandboxConfig build() {
+            if (evaluateOnCallerThread && engine == Engine.INTERPRETER) {
+                throw new IllegalArgumentException(
+                        "the interpreter engine needs the sandbox's own deep-stack thread; evaluateOnCallerThread is for aot and compiler");
+            }
             return new SandboxConfig(this);
         }
 
