@@ -39,6 +39,7 @@ public final class Sandbox implements AutoCloseable {
     private final TaskRunner thread;
     private final long randomSeed;
     private final FuelBudget fuelBudget;
+    private final OutcomeJudge judge;
     private final AtomicReference<Thread> owner = new AtomicReference<>();
     private volatile String closedReason;
     /** Only touched on the evaluation thread; null when it must be recreated. */
@@ -50,6 +51,7 @@ public final class Sandbox implements AutoCloseable {
         this.thread = config.evaluateOnCallerThread() ? new CallerThreadRunner() : new EvalThread("mquickjs-sandbox");
         this.randomSeed = config.randomSeed() != null ? config.randomSeed() : SEEDS.nextLong();
         this.fuelBudget = new FuelBudget(config.fuelLimit());
+        this.judge = new OutcomeJudge(config, host, fuelBudget);
         TaskRunner.Outcome<Void> started = thread.run(() -> {
             engine = newEngine();
             return null;
@@ -145,13 +147,6 @@ public final class Sandbox implements AutoCloseable {
         RawOutcome run(EngineInstance engine);
     }
 
-    /**
-     * What happened on the evaluation thread. {@code fuelUsed} is -1 without metering;
-     * {@code fuelTrapped} tells that a crash was the metered code running out of fuel.
-     */
-    private record Attempt(RawOutcome outcome, long evalNanos, long memoryUsed, long fuelUsed,
-            boolean fuelTrapped, Throwable crash) {}
-
     private EvalResult run(Operation operation, String fileName) {
         acquire();
         try {
@@ -175,9 +170,9 @@ public final class Sandbox implements AutoCloseable {
             try {
                 if (attempt.crash() != null) {
                     replaceEngine();
-                    return throwForCrash(attempt);
+                    return judge.crashed(attempt);
                 }
-                return judge(attempt, fileName);
+                return judge.completed(attempt, fileName);
             } catch (SandboxException e) {
                 throw attempt.fuelUsed() >= 0 && e.fuelUsed().isEmpty() ? e.withFuelUsed(attempt.fuelUsed()) : e;
             }
@@ -225,109 +220,6 @@ public final class Sandbox implements AutoCloseable {
             created.defineHostFunction(names.get(id), id);
         }
         return created;
-    }
-
-    private EvalResult judge(Attempt attempt, String fileName) {
-        RawOutcome raw = attempt.outcome();
-        String output = host.output();
-        StopReason stop = host.stopReason();
-        if (stop == null && fuelBudget.exceededBy(attempt.fuelUsed())) {
-            stop = StopReason.FUEL; // the script ended between two polls, but past its budget
-        }
-        if (stop != null) {
-            throw limitException(stop, attempt, false, null);
-        }
-        switch (raw.status()) {
-            case OK:
-                return new EvalResult(parseValue(raw.valueJson()), raw.display(), output,
-                        attempt.evalNanos(), attempt.memoryUsed(), attempt.fuelUsed());
-            case SYNTAX:
-                if (isOutOfMemory(raw)) {
-                    throw new MemoryLimitException(config.memoryLimitBytes(), raw.errorMessage(), false, output, null);
-                }
-                throw new JsException(ErrorKind.SYNTAX, details(raw, fileName), output, null);
-            case THROWN:
-            case UNCATCHABLE:
-                throw thrown(raw, fileName, output);
-            default:
-                throw new SandboxInternalException("the sandbox has no JS context", output, null);
-        }
-    }
-
-    private SandboxException thrown(RawOutcome raw, String fileName, String output) {
-        JsErrorDetails details = details(raw, fileName);
-        if (isOutOfMemory(raw)) {
-            return new MemoryLimitException(config.memoryLimitBytes(), raw.errorMessage(), false, output, null);
-        }
-        if (raw.status() == RawOutcome.Status.UNCATCHABLE) {
-            return new SandboxInternalException("the engine stopped the script: " + details.describe(), output, null);
-        }
-        SandboxHost.HostFailure failure = host.lastHostFailure();
-        if (failure != null && "Error".equals(raw.errorName())
-                && failure.messageForScript().equals(raw.errorMessage())) {
-            return new HostFunctionException(failure.functionName(), details, output, failure.cause());
-        }
-        return new JsException(ErrorKind.RUNTIME, details, output, null);
-    }
-
-    /** The engine's heap-exhaustion errors: InternalError at run time, SyntaxError from the parser. */
-    private static boolean isOutOfMemory(RawOutcome raw) {
-        return ("InternalError".equals(raw.errorName()) || "SyntaxError".equals(raw.errorName()))
-                && ("out of memory".equals(raw.errorMessage()) || "not enough memory".equals(raw.errorMessage()));
-    }
-
-    private static JsErrorDetails details(RawOutcome raw, String fileName) {
-        return JsErrorDetails.of(raw.errorName(), raw.errorMessage(), raw.errorStack(), fileName);
-    }
-
-    private EvalResult throwForCrash(Attempt attempt) {
-        Throwable crash = attempt.crash();
-        StopReason stop = attempt.fuelTrapped() ? StopReason.FUEL : host.stopReason();
-        if (stop != null) {
-            throw limitException(stop, attempt, true, crash);
-        }
-        if (causedByStackExhaustion(crash)) {
-            throw new SandboxInternalException(
-                    "the engine exhausted the JVM stack; the sandbox was reset", host.output(), crash);
-        }
-        throw new SandboxInternalException(
-                "the engine failed (" + crash.getClass().getSimpleName() + ": " + crash.getMessage()
-                        + "); the sandbox was reset", host.output(), crash);
-    }
-
-    /** Chicory may wrap what a host call threw, and its interpreter reports a JVM overflow in its own words. */
-    private static boolean causedByStackExhaustion(Throwable crash) {
-        for (Throwable t = crash; t != null; t = t.getCause()) {
-            if (t instanceof StackOverflowError || String.valueOf(t.getMessage()).contains("call stack exhausted")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private LimitExceededException limitException(StopReason stop, Attempt attempt, boolean reset, Throwable cause) {
-        switch (stop) {
-            case TIMEOUT:
-                return new ScriptTimeoutException(config.timeout().toMillis(), reset, host.output(), cause);
-            case OUTPUT:
-                return new OutputLimitException(config.maxOutputBytes(), host.output());
-            case FUEL:
-                return new FuelExhaustedException(config.fuelLimit(), attempt.fuelUsed(), reset, host.output(), cause);
-            default:
-                throw new IllegalStateException("unhandled stop " + stop);
-        }
-    }
-
-    private static JsonNode parseValue(String json) {
-        if (json == null) {
-            return null;
-        }
-        try {
-            return Json.parse(json);
-        } catch (JsonProcessingException tooDeep) {
-            // JSON.stringify output is valid JSON; only our depth bound can refuse it.
-            return null;
-        }
     }
 
     private void checkSize(String what, int bytes) {

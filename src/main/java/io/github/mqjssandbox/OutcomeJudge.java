@@ -1,0 +1,128 @@
+package io.github.mqjssandbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.mqjssandbox.internal.wasm.RawOutcome;
+
+/**
+ * Turns what the engine reported (and what the host asked of it) into a result or the one
+ * exception that describes the failure. A limit the host enforced wins over whatever the
+ * script appeared to do afterwards.
+ */
+final class OutcomeJudge {
+    private final SandboxConfig config;
+    private final SandboxHost host;
+    private final FuelBudget fuelBudget;
+
+    OutcomeJudge(SandboxConfig config, SandboxHost host, FuelBudget fuelBudget) {
+        this.config = config;
+        this.host = host;
+        this.fuelBudget = fuelBudget;
+    }
+
+    /** The result of an evaluation that returned, or the exception that describes its failure. */
+    EvalResult completed(Attempt attempt, String fileName) {
+        RawOutcome raw = attempt.outcome();
+        String output = host.output();
+        StopReason stop = host.stopReason();
+        if (stop == null && fuelBudget.exceededBy(attempt.fuelUsed())) {
+            stop = StopReason.FUEL; // the script ended between two polls, but past its budget
+        }
+        if (stop != null) {
+            throw limitException(stop, attempt, false, null);
+        }
+        switch (raw.status()) {
+            case OK:
+                return new EvalResult(parseValue(raw.valueJson()), raw.display(), output,
+                        attempt.evalNanos(), attempt.memoryUsed(), attempt.fuelUsed());
+            case SYNTAX:
+                if (isOutOfMemory(raw)) {
+                    throw new MemoryLimitException(config.memoryLimitBytes(), raw.errorMessage(), false, output, null);
+                }
+                throw new JsException(ErrorKind.SYNTAX, details(raw, fileName), output, null);
+            case THROWN:
+            case UNCATCHABLE:
+                throw thrown(raw, fileName, output);
+            default:
+                throw new SandboxInternalException("the sandbox has no JS context", output, null);
+        }
+    }
+
+    private SandboxException thrown(RawOutcome raw, String fileName, String output) {
+        JsErrorDetails details = details(raw, fileName);
+        if (isOutOfMemory(raw)) {
+            return new MemoryLimitException(config.memoryLimitBytes(), raw.errorMessage(), false, output, null);
+        }
+        if (raw.status() == RawOutcome.Status.UNCATCHABLE) {
+            return new SandboxInternalException("the engine stopped the script: " + details.describe(), output, null);
+        }
+        SandboxHost.HostFailure failure = host.lastHostFailure();
+        if (failure != null && "Error".equals(raw.errorName())
+                && failure.messageForScript().equals(raw.errorMessage())) {
+            return new HostFunctionException(failure.functionName(), details, output, failure.cause());
+        }
+        return new JsException(ErrorKind.RUNTIME, details, output, null);
+    }
+
+    /** The engine's heap-exhaustion errors: InternalError at run time, SyntaxError from the parser. */
+    private static boolean isOutOfMemory(RawOutcome raw) {
+        return ("InternalError".equals(raw.errorName()) || "SyntaxError".equals(raw.errorName()))
+                && ("out of memory".equals(raw.errorMessage()) || "not enough memory".equals(raw.errorMessage()));
+    }
+
+    private static JsErrorDetails details(RawOutcome raw, String fileName) {
+        return JsErrorDetails.of(raw.errorName(), raw.errorMessage(), raw.errorStack(), fileName);
+    }
+
+    /** The exception for an evaluation that crashed (the instance has been replaced). */
+    EvalResult crashed(Attempt attempt) {
+        Throwable crash = attempt.crash();
+        StopReason stop = attempt.fuelTrapped() ? StopReason.FUEL : host.stopReason();
+        if (stop != null) {
+            throw limitException(stop, attempt, true, crash);
+        }
+        if (causedByStackExhaustion(crash)) {
+            throw new SandboxInternalException(
+                    "the engine exhausted the JVM stack; the sandbox was reset", host.output(), crash);
+        }
+        throw new SandboxInternalException(
+                "the engine failed (" + crash.getClass().getSimpleName() + ": " + crash.getMessage()
+                        + "); the sandbox was reset", host.output(), crash);
+    }
+
+    /** Chicory may wrap what a host call threw, and its interpreter reports a JVM overflow in its own words. */
+    private static boolean causedByStackExhaustion(Throwable crash) {
+        for (Throwable t = crash; t != null; t = t.getCause()) {
+            if (t instanceof StackOverflowError || String.valueOf(t.getMessage()).contains("call stack exhausted")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private LimitExceededException limitException(StopReason stop, Attempt attempt, boolean reset, Throwable cause) {
+        switch (stop) {
+            case TIMEOUT:
+                return new ScriptTimeoutException(config.timeout().toMillis(), reset, host.output(), cause);
+            case OUTPUT:
+                return new OutputLimitException(config.maxOutputBytes(), host.output());
+            case FUEL:
+                return new FuelExhaustedException(config.fuelLimit(), attempt.fuelUsed(), reset, host.output(), cause);
+            default:
+                throw new IllegalStateException("unhandled stop " + stop);
+        }
+    }
+
+    private static JsonNode parseValue(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return Json.parse(json);
+        } catch (JsonProcessingException tooDeep) {
+            // JSON.stringify output is valid JSON; only our depth bound can refuse it.
+            return null;
+        }
+    }
+
+}
