@@ -33,7 +33,7 @@ public final class SplitCommand {
             }
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
-            err.println("usage: wasm-tools split --in <a.wasm> --out <b.wasm> [--max-bytes N] [--max-exits K] [--transfer globals|results]");
+            err.println("usage: wasm-tools split --in <a.wasm> --out <b.wasm> [--max-bytes N] [--max-exits K] [--transfer results|memory|globals] [--scratch-base 8] [--scratch-bytes 1016]");
             err.println("       wasm-tools gate --classes <dir> [--max-bytes 8000]");
             return 2;
         }
@@ -46,7 +46,10 @@ public final class SplitCommand {
         Splitter.Options opts = new Splitter.Options(defaults.maxBytes(),
                 intOption(options, "--max-exits", defaults.maxExits()),
                 intOption(options, "--min-region-bytes", defaults.minRegionBytes()), defaults.maxParams(),
-                !"results".equals(options.getOrDefault("--transfer", "results")));
+                options.containsKey("--transfer") ? Splitter.Transfer.parse(options.get("--transfer"))
+                        : defaults.transfer(),
+                intOption(options, "--scratch-base", defaults.scratchBase()),
+                intOption(options, "--scratch-bytes", defaults.scratchBytes()));
         WasmModule module;
         try {
             module = WasmModule.parse(Files.readAllBytes(in));
@@ -66,6 +69,10 @@ public final class SplitCommand {
         }
         out.printf("split: %d new functions, largest body now %d bytes (budget %d)%n", result.newFunctions(),
                 largestBody(module), opts.maxBytes());
+        if (result.memoryFallbacks() > 0) {
+            out.printf("split: %d regions return multi-value results (more than %d scratch slots, or the "
+                    + "loads/stores would make the call site too big)%n", result.memoryFallbacks(), opts.scratchBytes() / 8);
+        }
         result.warnings().forEach(w -> out.println("warning: " + w));
         return result.warnings().isEmpty() ? 0 : 1;
     }

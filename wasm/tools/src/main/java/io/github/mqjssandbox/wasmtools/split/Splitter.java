@@ -39,9 +39,48 @@ import java.util.PriorityQueue;
 public final class Splitter {
 
     /** Tuning knobs; {@code maxBytes} is the budget for an encoded function body. */
-    public record Options(int maxBytes, int maxExits, int minRegionBytes, int maxParams, boolean viaGlobals) {
+    public record Options(int maxBytes, int maxExits, int minRegionBytes, int maxParams, Transfer transfer,
+            int scratchBase, int scratchBytes) {
+        public static final int DEFAULT_SCRATCH_BASE = 8;
+        public static final int DEFAULT_SCRATCH_BYTES = 1016;
+
         public static Options withBudget(int maxBytes) {
-            return new Options(maxBytes, 24, 24, 64, false);
+            return new Options(maxBytes, 24, 24, 64, Transfer.DEFAULT, DEFAULT_SCRATCH_BASE, DEFAULT_SCRATCH_BYTES);
+        }
+
+        public Options withTransfer(Transfer t) {
+            return new Options(maxBytes, maxExits, minRegionBytes, maxParams, t, scratchBase, scratchBytes);
+        }
+
+        public Options withScratch(int base, int bytes) {
+            return new Options(maxBytes, maxExits, minRegionBytes, maxParams, transfer, base, bytes);
+        }
+    }
+
+    /**
+     * How an outlined function hands back more than one value. Chicory boxes a multi-value
+     * result into a {@code long[]}, so every mode but {@code RESULTS} returns at most one value
+     * (the exit code, or the single live-out) and moves the others elsewhere.
+     */
+    public enum Transfer {
+        /** All values are wasm results (multi-value). */
+        RESULTS,
+        /** Extra values go through a pool of mutable globals. */
+        GLOBALS,
+        /**
+         * Extra values are stored by the callee into 8-byte slots of a scratch area of linear
+         * memory 0 right before it returns and loaded by the caller right after the call.
+         */
+        MEMORY;
+
+        public static final Transfer DEFAULT = RESULTS;
+
+        public static Transfer parse(String s) {
+            try {
+                return valueOf(s.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--transfer must be results, globals or memory, got " + s);
+            }
         }
     }
 
@@ -49,7 +88,12 @@ public final class Splitter {
     public record FunctionReport(int function, int bytesBefore, int bytesAfter, int outlined) {
     }
 
-    public record Result(List<FunctionReport> functions, int newFunctions, List<String> warnings) {
+    /**
+     * {@code memoryFallbacks}: in MEMORY mode, regions given multi-value results instead (more
+     * values than scratch slots, or the call site would not have shrunk the caller).
+     */
+    public record Result(List<FunctionReport> functions, int newFunctions, List<String> warnings,
+            int memoryFallbacks) {
     }
 
     private static final boolean DEBUG = Boolean.getBoolean("split.debug");
@@ -63,6 +107,7 @@ public final class Splitter {
     private final List<String> warnings = new ArrayList<>();
     private final Deque<Integer> work = new ArrayDeque<>();
     private int created;
+    private int memoryFallbacks;
 
     private Splitter(WasmModule module, Options options) {
         this.module = module;
@@ -75,6 +120,9 @@ public final class Splitter {
     }
 
     private Result run() {
+        if (options.transfer() == Transfer.MEMORY) {
+            ScratchCheck.verify(module, options.scratchBase(), options.scratchBytes());
+        }
         List<FunctionReport> reports = new ArrayList<>();
         for (int f = module.importedFunctionCount(); f < module.functionCount(); f++) {
             if (module.body(f).byteSize() > options.maxBytes()) {
@@ -107,7 +155,7 @@ public final class Splitter {
             }
             reports.add(new FunctionReport(f, before, module.body(f).byteSize(), outlined));
         }
-        return new Result(reports, created, warnings);
+        return new Result(reports, created, warnings, memoryFallbacks);
     }
 
     // ---------------------------------------------------------------- region choice
@@ -168,7 +216,14 @@ public final class Splitter {
             Region region = check(points.get(cand.from()), points.get(cand.to()), code, type, blocks,
                     stack, live, localTypes.size());
             if (region != null) {
-                int newFunction = outline(f, type, body, localTypes, region);
+                int newFunction = outline(f, type, body, localTypes, region, options.transfer());
+                if (newFunction < 0 && options.transfer() == Transfer.MEMORY) {
+                    // the loads/stores made the call site too big: this region returns multi-value
+                    newFunction = outline(f, type, body, localTypes, region, Transfer.RESULTS);
+                    if (newFunction >= 0) {
+                        memoryFallbacks++;
+                    }
+                }
                 if (newFunction >= 0) {
                     return newFunction;
                 }
@@ -308,7 +363,8 @@ public final class Splitter {
 
     // ---------------------------------------------------------------- rewriting
 
-    private int outline(int f, FuncType type, FunctionBody body, List<ValType> localTypes, Region r) {
+    private int outline(int f, FuncType type, FunctionBody body, List<ValType> localTypes, Region r,
+            Transfer transfer) {
         List<Instruction> code = body.instructions();
         List<Exit> exits = r.exits();
         boolean needCode = exits.size() > 1;
@@ -342,20 +398,29 @@ public final class Splitter {
             tableTemp = params.size() + declared.size();
             declared.add(ValType.I32);
         }
-        // Values handed back: live-out locals, then return values. In viaGlobals mode at most
-        // one result is a real wasm result (Chicory boxes multi-value results into a long[]);
-        // the rest go through a pool of mutable transfer globals, one per type and position.
+        // Values handed back: live-out locals, then return values. Except in RESULTS mode at
+        // most one is a real wasm result (Chicory boxes multi-value results into a long[]); the
+        // rest go through transfer globals (one per type and position) or scratch memory slots.
         List<ValType> valueTypes = new ArrayList<>();
         for (int x : r.outs()) {
             valueTypes.add(localTypes.get(x));
         }
         valueTypes.addAll(retTypes);
-        int direct = options.viaGlobals() ? (needCode ? 0 : Math.min(1, valueTypes.size())) : valueTypes.size();
+        int direct = transfer == Transfer.RESULTS ? valueTypes.size() : (needCode ? 0 : Math.min(1, valueTypes.size()));
+        if (transfer == Transfer.MEMORY && !fitsScratch(valueTypes.subList(direct, valueTypes.size()))) {
+            transfer = Transfer.RESULTS;
+            direct = valueTypes.size();
+            memoryFallbacks++;
+        }
         int[] slots = new int[valueTypes.size()];
         Map<ValType, Integer> perType = new HashMap<>();
         for (int k = direct; k < valueTypes.size(); k++) {
-            int pos = perType.merge(valueTypes.get(k), 1, Integer::sum) - 1;
-            slots[k] = transferGlobal(valueTypes.get(k), pos);
+            if (transfer == Transfer.GLOBALS) {
+                int pos = perType.merge(valueTypes.get(k), 1, Integer::sum) - 1;
+                slots[k] = transferGlobal(valueTypes.get(k), pos);
+            } else {
+                slots[k] = options.scratchBase() + 8 * (k - direct);
+            }
         }
         List<ValType> results = new ArrayList<>();
         if (needCode) {
@@ -427,8 +492,14 @@ public final class Splitter {
         }
         out.add(Instruction.end());
         for (int k = direct; k < valueTypes.size(); k++) {
-            out.add(Instruction.localGet(calleeValues.get(k)));
-            out.add(Instruction.globalSet(slots[k]));
+            if (transfer == Transfer.GLOBALS) {
+                out.add(Instruction.localGet(calleeValues.get(k)));
+                out.add(Instruction.globalSet(slots[k]));
+            } else {
+                out.add(Instruction.i32Const(0));
+                out.add(Instruction.localGet(calleeValues.get(k)));
+                out.add(scratchAccess(valueTypes.get(k), true, slots[k]));
+            }
         }
         if (needCode) {
             out.add(Instruction.localGet(codeLocal));
@@ -484,7 +555,12 @@ public final class Splitter {
             site.add(Instruction.localSet(callerValues.get(k)));
         }
         for (int k = direct; k < valueTypes.size(); k++) {
-            site.add(Instruction.globalGet(slots[k]));
+            if (transfer == Transfer.GLOBALS) {
+                site.add(Instruction.globalGet(slots[k]));
+            } else {
+                site.add(Instruction.i32Const(0));
+                site.add(scratchAccess(valueTypes.get(k), false, slots[k]));
+            }
             site.add(Instruction.localSet(callerValues.get(k)));
         }
         dispatch(site, exits, dl, retTypes.size());
@@ -627,6 +703,30 @@ public final class Splitter {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** Whether {@code types} fit the scratch area, one 8-byte slot each (numeric types only). */
+    private boolean fitsScratch(List<ValType> types) {
+        for (ValType t : types) {
+            if (t != ValType.I32 && t != ValType.I64 && t != ValType.F32 && t != ValType.F64) {
+                return false;
+            }
+        }
+        return (long) types.size() * 8 <= options.scratchBytes();
+    }
+
+    /** A store to / load from the scratch slot at absolute address {@code address} (base operand 0). */
+    private static Instruction scratchAccess(ValType type, boolean store, int address) {
+        Opcode op;
+        int align;
+        switch (type) {
+            case I32: op = store ? Opcode.I32_STORE : Opcode.I32_LOAD; align = 2; break;
+            case I64: op = store ? Opcode.I64_STORE : Opcode.I64_LOAD; align = 3; break;
+            case F32: op = store ? Opcode.F32_STORE : Opcode.F32_LOAD; align = 2; break;
+            case F64: op = store ? Opcode.F64_STORE : Opcode.F64_LOAD; align = 3; break;
+            default: throw new IllegalArgumentException("no scratch slot for " + type);
+        }
+        return Instruction.memory(op, align, address);
+    }
 
     private final Map<ValType, List<Integer>> transferGlobals = new HashMap<>();
 

@@ -5,7 +5,8 @@
  * bytecode interpreter forever.
  *
  * <pre>
- * wasm-tools split --in a.wasm --out b.wasm [--max-bytes 4000] [--max-exits 24] [--transfer results|globals]
+ * wasm-tools split --in a.wasm --out b.wasm [--max-bytes 4000] [--max-exits 24]
+ *                  [--transfer results|memory|globals] [--scratch-base 8] [--scratch-bytes 1016]
  * wasm-tools gate  --classes target/generated-resources/chicory-compiler [--max-bytes 8000]
  * </pre>
  *
@@ -28,8 +29,19 @@
  * block" (a {@code br_table} with outside targets gets trampoline blocks); the caller
  * re-dispatches with {@code br_if} / {@code br_table} and re-issues the {@code return}. With
  * {@code --transfer globals} only one value is a real result and the others go through a pool
- * of mutable globals (Chicory boxes multi-value results into a {@code long[]}); on mquickjs it
- * measured slower than {@code results}, the default.
+ * of mutable globals (Chicory boxes multi-value results into a {@code long[]}). With
+ * {@code --transfer memory} the callee stores them into 8-byte slots of a scratch area of
+ * linear memory ({@code i32.const 0; T.store offset=base+8k}) right after its wrapper block and
+ * the caller loads them right after the call, so no other code (no nested outlined call) runs
+ * in between. The area defaults to [8, 1024): Emscripten links data at GLOBAL_BASE = 1024 and
+ * leaves [0, 1024) unused (address 0 is null); {@code ScratchCheck} refuses an area that
+ * overlaps an active data segment or lies beyond the initial memory (mquickjs.wasm: first
+ * segment at 1024). A region with more values than slots, or whose call site would not shrink
+ * the caller with the extra loads, falls back to multi-value results. On mquickjs (Chicory
+ * 1.7.5, ByteBufferMemory) both {@code globals} and {@code memory} measured slower than
+ * {@code results}, which stays the default: the memory accesses are calls into
+ * {@code ByteBufferMemory} that HotSpot does not inline into the huge dispatch method, and the
+ * bigger call sites force more (hot) arms out of it.
  *
  * <p>{@link io.github.mqjssandbox.wasmtools.split.Gate} reads class files with a small
  * hand-written parser ({@code ClassFileMethods}) and fails when any method's

@@ -76,8 +76,7 @@ class SplitterTest {
     @Test
     void transferThroughGlobalsComputesTheSame() {
         Splitter.Options o = Splitter.Options.withBudget(200);
-        byte[] split = SplitFixtures.split(INTERP,
-                new Splitter.Options(o.maxBytes(), o.maxExits(), o.minRegionBytes(), o.maxParams(), true));
+        byte[] split = SplitFixtures.split(INTERP, o.withTransfer(Splitter.Transfer.GLOBALS));
         WasmModule m = WasmModule.parse(split);
         assertTrue(m.globalCount() > 0, "transfer globals were added");
         for (int f = 0; f < m.functionCount(); f++) {
@@ -86,12 +85,79 @@ class SplitterTest {
         assertRunsIdentically(INTERP, split, true);
     }
 
-    /** Emscripten output (the existing -O2 fixture) split hard keeps computing the same. */
+    /** The fixture uses [0, 1024) and [2048, 2304); its scratch area goes above both. */
+    private static final int FIXTURE_SCRATCH = 4096;
+
+    @ParameterizedTest
+    @ValueSource(ints = {200, 300})
+    void transferThroughMemoryComputesTheSame(int budget) {
+        Splitter.Options o = Splitter.Options.withBudget(budget).withTransfer(Splitter.Transfer.MEMORY)
+                .withScratch(FIXTURE_SCRATCH, 1024);
+        WasmModule m = WasmModule.parse(INTERP);
+        int before = m.functionCount();
+        Splitter.Result r = Splitter.split(m, o);
+        assertTrue(r.warnings().isEmpty(), r.warnings().toString());
+        boolean scratch = false;
+        for (int f = before; f < m.functionCount(); f++) {
+            for (Instruction insn : m.body(f).instructions()) {
+                scratch |= insn instanceof Instruction.MemoryAccess a && a.offset() >= FIXTURE_SCRATCH;
+            }
+        }
+        // at 300 the few regions outlined hand back at most one value each
+        assertTrue(scratch || budget > 200, "live-outs go through scratch memory");
+        for (int f = before; f < m.functionCount(); f++) {
+            assertTrue(r.memoryFallbacks() > 0 || m.functionType(f).results().size() <= 1,
+                    "single result unless a region fell back");
+        }
+        byte[] split = m.encode();
+        assertRunsIdentically(INTERP, split, false);
+        assertRunsIdentically(INTERP, split, true);
+    }
+
     @Test
-    void emscriptenFixtureSplitsAndRunsIdentically() {
+    void scratchOverflowFallsBackToMultiValueResults() {
+        // one 8-byte slot: every region with two or more extra values returns them as results
+        Splitter.Options o = Splitter.Options.withBudget(200).withTransfer(Splitter.Transfer.MEMORY)
+                .withScratch(FIXTURE_SCRATCH, 8);
+        WasmModule m = WasmModule.parse(INTERP);
+        int before = m.functionCount();
+        Splitter.Result r = Splitter.split(m, o);
+        assertTrue(r.memoryFallbacks() > 0, "some region needs more than one slot");
+        boolean multi = false;
+        for (int f = before; f < m.functionCount(); f++) {
+            multi |= m.functionType(f).results().size() > 1;
+            for (Instruction insn : m.body(f).instructions()) {
+                if (insn instanceof Instruction.MemoryAccess a && a.offset() >= FIXTURE_SCRATCH) {
+                    assertEquals(FIXTURE_SCRATCH, a.offset(), "only the one slot is used");
+                }
+            }
+        }
+        assertTrue(multi);
+        byte[] split = m.encode();
+        assertRunsIdentically(INTERP, split, false);
+        assertRunsIdentically(INTERP, split, true);
+    }
+
+    @Test
+    void scratchAreaOverlappingDataOrOutsideMemoryIsRefused() {
+        byte[] emscripten = Fixtures.load(Fixtures.INTERP_O2);
+        Splitter.Options o = Splitter.Options.withBudget(150).withTransfer(Splitter.Transfer.MEMORY);
+        IllegalArgumentException overlap = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Splitter.split(WasmModule.parse(emscripten), o.withScratch(1016, 64)));
+        assertTrue(overlap.getMessage().contains("overlaps data segment"), overlap.getMessage());
+        IllegalArgumentException beyond = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Splitter.split(WasmModule.parse(INTERP), o.withScratch(65536, 8)));
+        assertTrue(beyond.getMessage().contains("beyond the initial memory"), beyond.getMessage());
+    }
+
+    /** Emscripten output (the existing -O2 fixture) split hard keeps computing the same. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(Splitter.Transfer.class)
+    void emscriptenFixtureSplitsAndRunsIdentically(Splitter.Transfer transfer) {
         byte[] original = Fixtures.load(Fixtures.INTERP_O2);
         WasmModule m = WasmModule.parse(original);
-        Splitter.Result r = Splitter.split(m, Splitter.Options.withBudget(150));
+        // default scratch area [8, 1024): below Emscripten's GLOBAL_BASE
+        Splitter.Result r = Splitter.split(m, Splitter.Options.withBudget(150).withTransfer(transfer));
         assertTrue(r.newFunctions() > 0);
         byte[] split = m.encode();
         Object[][] calls = {
