@@ -2,6 +2,7 @@ package io.github.mqjssandbox.cli;
 
 import io.github.mqjssandbox.Engine;
 import io.github.mqjssandbox.EvalResult;
+import io.github.mqjssandbox.JsException;
 import io.github.mqjssandbox.Sandbox;
 import io.github.mqjssandbox.SandboxConfig;
 import io.github.mqjssandbox.SandboxException;
@@ -10,8 +11,12 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -85,8 +90,8 @@ public final class Main implements Callable<Integer> {
     static int run(String[] args, PrintStream out, PrintStream err, InputStream in) {
         CommandLine cli = new CommandLine(new Main(out, err, in));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
-        cli.setOut(new java.io.PrintWriter(out, true));
-        cli.setErr(new java.io.PrintWriter(err, true));
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
         cli.setParameterExceptionHandler((ex, ignored) -> usageError(err, ex.getMessage()));
         cli.setExecutionExceptionHandler((ex, command, parsed) -> {
             err.println("mquickjs-sandbox: internal error: " + ex);
@@ -155,9 +160,8 @@ public final class Main implements Callable<Integer> {
                         out.print(e.output());
                     }
                     err.println(e.getMessage());
-                    if (e instanceof io.github.mqjssandbox.JsException
-                            && !((io.github.mqjssandbox.JsException) e).jsStack().isEmpty()) {
-                        err.print(((io.github.mqjssandbox.JsException) e).jsStack());
+                    if (e instanceof JsException) {
+                        err.print(((JsException) e).jsStack());
                     }
                 }
                 return ExitCode.of(e.kind());
@@ -200,13 +204,13 @@ public final class Main implements Callable<Integer> {
     }
 
     private static String describe(Exception e) {
-        if (e instanceof java.nio.file.NoSuchFileException) {
+        if (e instanceof NoSuchFileException) {
             return "no such file";
         }
-        if (e instanceof java.nio.file.AccessDeniedException) {
+        if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
-        if (e instanceof java.nio.charset.MalformedInputException) {
+        if (e instanceof MalformedInputException) {
             return "not UTF-8 text";
         }
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
