@@ -28,6 +28,12 @@ import java.util.List;
  * metered; calling one costs like any call. The cost of each instruction is in
  * {@link FuelCosts}.
  *
+ * <p>With {@link Storage#MEMORY} the shared counter is instead the i64 at address
+ * {@value #FUEL_ADDRESS} of memory 0, {@value #FUEL_GLOBAL} is not added, and an immutable
+ * exported i32 global {@value #ADDRESS_GLOBAL} holds that address; everything said below about
+ * "the global" then applies to that memory word. With {@link EntryChecks#CYCLES} only functions
+ * on a call-graph cycle ({@link CallGraph}) are checked at entry; charges are unchanged.
+ *
  * <h2>Regions (where fuel is charged)</h2>
  * A function is cut into regions; the static cost of all original instructions of a region is
  * subtracted once, at the region's start, before any of them runs. Regions start at:
@@ -76,20 +82,58 @@ import java.util.List;
 public final class FuelMeter {
     public static final String FUEL_GLOBAL = "sbx_fuel_left";
     public static final String TRAPPED_GLOBAL = "sbx_fuel_trapped";
+    /** Exported immutable i32 global holding the counter's address with {@link Storage#MEMORY}. */
+    public static final String ADDRESS_GLOBAL = "sbx_fuel_address";
+    /** Address of the little-endian i64 counter in memory 0 with {@link Storage#MEMORY}. */
+    public static final int FUEL_ADDRESS = 0;
 
     /** Knobs of the transform. */
-    public record Options(long initialFuel, boolean splitAtBrIf, CounterPlacement placement) {
+    public record Options(long initialFuel, boolean splitAtBrIf, CounterPlacement placement, Storage storage,
+            EntryChecks entryChecks) {
+        public Options(long initialFuel, boolean splitAtBrIf, CounterPlacement placement) {
+            this(initialFuel, splitAtBrIf, placement, Storage.GLOBAL, EntryChecks.CALLERS);
+        }
+
         public static Options defaults() {
             return new Options(0, false, CounterPlacement.AUTO);
         }
 
         public Options withInitialFuel(long fuel) {
-            return new Options(fuel, splitAtBrIf, placement);
+            return new Options(fuel, splitAtBrIf, placement, storage, entryChecks);
         }
 
         public Options withPlacement(CounterPlacement p) {
-            return new Options(initialFuel, splitAtBrIf, p);
+            return new Options(initialFuel, splitAtBrIf, p, storage, entryChecks);
         }
+
+        public Options withStorage(Storage s) {
+            return new Options(initialFuel, splitAtBrIf, placement, s, entryChecks);
+        }
+
+        public Options withEntryChecks(EntryChecks c) {
+            return new Options(initialFuel, splitAtBrIf, placement, storage, c);
+        }
+    }
+
+    /** Where the shared (authoritative) counter lives. */
+    public enum Storage {
+        /** The exported mutable i64 global {@value #FUEL_GLOBAL}. */
+        GLOBAL,
+        /**
+         * The i64 at address {@value #FUEL_ADDRESS} of memory 0 (every active data segment must
+         * start at or after 8; Emscripten leaves [0, 1024) unused). No {@value #FUEL_GLOBAL} is
+         * added; the immutable i32 global {@value #ADDRESS_GLOBAL} = {@value #FUEL_ADDRESS} is
+         * exported instead. Cheaper in Chicory's compiler, where a global access is a call.
+         */
+        MEMORY
+    }
+
+    /** Which functions that contain calls get an entry check. */
+    public enum EntryChecks {
+        /** Every function that contains a call. */
+        CALLERS,
+        /** Only functions on a cycle of the static call graph ({@link CallGraph}). */
+        CYCLES
     }
 
     /** Where functions keep the fuel counter while they run. */
@@ -107,7 +151,7 @@ public final class FuelMeter {
 
     /** Size of one defined function before and after metering. */
     public record FunctionReport(int functionIndex, int bytesBefore, int bytesAfter, boolean counterInLocal,
-            int regions) {
+            int regions, boolean entryCheck) {
         public double growth() {
             return bytesBefore == 0 ? 0 : (double) (bytesAfter - bytesBefore) / bytesBefore;
         }
@@ -115,6 +159,11 @@ public final class FuelMeter {
 
     /** Result of metering a module: the indices of what was appended and per-function sizes. */
     public record Report(int fuelGlobal, int trappedGlobal, int trapFunction, List<FunctionReport> functions) {
+        /** Number of functions checked at entry. */
+        public long entryChecks() {
+            return functions.stream().filter(FunctionReport::entryCheck).count();
+        }
+
         public long bytesBefore() {
             return functions.stream().mapToLong(FunctionReport::bytesBefore).sum();
         }
@@ -138,27 +187,51 @@ public final class FuelMeter {
         if (module.export(FUEL_GLOBAL).isPresent() || module.export(TRAPPED_GLOBAL).isPresent()) {
             throw new IllegalArgumentException("module is already metered (exports " + FUEL_GLOBAL + ")");
         }
+        boolean inMemory = options.storage() == Storage.MEMORY;
+        if (module.export(ADDRESS_GLOBAL).isPresent()) {
+            throw new IllegalArgumentException("module is already metered (exports " + ADDRESS_GLOBAL + ")");
+        }
+        if (inMemory) {
+            MemoryLayout.requireFreeCounterWord(module);
+            if (options.initialFuel() != 0) {
+                throw new IllegalArgumentException("--initial-fuel needs --storage global (the memory counter starts at 0)");
+            }
+        }
+        CallGraph graph = options.entryChecks() == EntryChecks.CYCLES ? new CallGraph(module) : null;
         int firstDefined = module.importedFunctionCount();
         int endDefined = module.functionCount();
-        int fuel = module.addGlobal(new Global(GlobalType.mutable(ValType.I64),
-                List.of(Instruction.i64Const(options.initialFuel()))));
+        int fuel = -1;
+        if (!inMemory) {
+            fuel = module.addGlobal(new Global(GlobalType.mutable(ValType.I64),
+                    List.of(Instruction.i64Const(options.initialFuel()))));
+        }
         int trapped = module.addGlobal(new Global(GlobalType.mutable(ValType.I32),
                 List.of(Instruction.i32Const(0))));
-        module.addExport(Export.global(FUEL_GLOBAL, fuel));
+        if (inMemory) {
+            int address = module.addGlobal(new Global(GlobalType.immutable(ValType.I32),
+                    List.of(Instruction.i32Const(FUEL_ADDRESS))));
+            module.addExport(Export.global(ADDRESS_GLOBAL, address));
+        } else {
+            module.addExport(Export.global(FUEL_GLOBAL, fuel));
+        }
         module.addExport(Export.global(TRAPPED_GLOBAL, trapped));
         int trapType = module.internType(FuncType.of(List.of(ValType.I64), List.of()));
-        int trapFunction = module.addFunction(trapType, FunctionBody.of(List.of(), List.of(
-                Instruction.localGet(0),
-                Instruction.globalSet(fuel),
-                Instruction.i32Const(1),
-                Instruction.globalSet(trapped),
-                Instruction.of(Opcode.UNREACHABLE))));
+        List<Instruction> trapCode = inMemory
+                ? List.of(Instruction.i32Const(FUEL_ADDRESS), Instruction.localGet(0),
+                        Instruction.memory(Opcode.I64_STORE, 3, 0))
+                : List.of(Instruction.localGet(0), Instruction.globalSet(fuel));
+        trapCode = new ArrayList<>(trapCode);
+        trapCode.add(Instruction.i32Const(1));
+        trapCode.add(Instruction.globalSet(trapped));
+        trapCode.add(Instruction.of(Opcode.UNREACHABLE));
+        int trapFunction = module.addFunction(trapType, FunctionBody.of(List.of(), trapCode));
 
         List<FunctionReport> reports = new ArrayList<>();
         for (int f = firstDefined; f < endDefined; f++) {
             FunctionBody original = module.body(f);
             int params = module.functionType(f).params().size();
-            FunctionMeter meter = new FunctionMeter(original, params, fuel, trapFunction, options.splitAtBrIf());
+            FunctionMeter meter = new FunctionMeter(original, params, fuel, trapFunction, options.splitAtBrIf(),
+                    inMemory, graph == null || graph.isCyclic(f));
             FunctionBody metered;
             boolean inLocal;
             switch (options.placement()) {
@@ -178,7 +251,7 @@ public final class FuelMeter {
                     break;
             }
             reports.add(new FunctionReport(f, original.byteSize(), metered.byteSize(), inLocal,
-                    meter.regionCount()));
+                    meter.regionCount(), meter.hasEntryCheck()));
             module.setBody(f, metered);
         }
         return new Report(fuel, trapped, trapFunction, Collections.unmodifiableList(reports));

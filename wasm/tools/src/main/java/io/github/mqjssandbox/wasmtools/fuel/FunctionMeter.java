@@ -28,6 +28,10 @@ final class FunctionMeter {
     private final int fuelGlobal;
     private final int trapFunction;
     private final boolean splitAtBrIf;
+    /** The shared counter is the i64 at {@link FuelMeter#FUEL_ADDRESS} instead of a global. */
+    private final boolean inMemory;
+    /** Whether the function is checked at entry (when it contains calls). */
+    private final boolean entryCheckAllowed;
 
     // ---- analysis ----
     /** Per opener: some path leaves the construct other than through its end. */
@@ -56,6 +60,17 @@ final class FunctionMeter {
     private final int[] hotRoot;
 
     FunctionMeter(FunctionBody body, int paramCount, int fuelGlobal, int trapFunction, boolean splitAtBrIf) {
+        this(body, paramCount, fuelGlobal, trapFunction, splitAtBrIf, false, true);
+    }
+
+    /**
+     * @param fuelGlobal the counter global, ignored when {@code inMemory}
+     * @param entryCheck false to skip the entry check even if the function contains calls
+     */
+    FunctionMeter(FunctionBody body, int paramCount, int fuelGlobal, int trapFunction, boolean splitAtBrIf,
+            boolean inMemory, boolean entryCheck) {
+        this.inMemory = inMemory;
+        this.entryCheckAllowed = entryCheck;
         this.body = body;
         this.code = body.instructions();
         this.blocks = BlockStructure.of(code);
@@ -74,6 +89,11 @@ final class FunctionMeter {
         analyzeBranches();
         findHotLoops();
         splitRegions();
+    }
+
+    /** Whether the instrumented body checks at entry. */
+    boolean hasEntryCheck() {
+        return hasCall && entryCheckAllowed;
     }
 
     boolean hasLoop() {
@@ -294,7 +314,7 @@ final class FunctionMeter {
     /** Emits the instrumented body with the counter placed as {@code placement} says. */
     FunctionBody instrument(Placement placement) {
         boolean cached = placement == Placement.CACHED;
-        boolean needsEntryCheck = hasCall;
+        boolean needsEntryCheck = hasCall && entryCheckAllowed;
         boolean anyHot = false;
         for (int i = 0; i < code.size(); i++) {
             anyHot |= hotRoot[i] >= 0;
@@ -312,22 +332,28 @@ final class FunctionMeter {
         long[] costs = effectiveCosts();
         Emitter e = new Emitter(counter, lengthTemp);
 
-        // Prologue: charge the entry region (and check) from the global.
-        if (needsEntryCheck || cached || costs[0] != 0) {
-            e.add(Instruction.globalGet(fuelGlobal));
-            e.subtract(costs[0]);
-        }
+        // Prologue: charge the entry region (and check) from the shared counter.
         if (needsEntryCheck) {
+            if (!cached) {
+                e.sharedAddress();
+            }
+            e.sharedLoad();
+            e.subtract(costs[0]);
             e.add(Instruction.localTee(counter));
             if (!cached) {
-                e.add(Instruction.globalSet(fuelGlobal));
+                e.sharedStore();
                 e.add(Instruction.localGet(counter));
             }
             e.check();
         } else if (cached) {
+            e.sharedLoad();
+            e.subtract(costs[0]);
             e.add(Instruction.localSet(counter));
         } else if (costs[0] != 0) {
-            e.add(Instruction.globalSet(fuelGlobal));
+            e.sharedAddress();
+            e.sharedLoad();
+            e.subtract(costs[0]);
+            e.sharedStore();
         }
 
         for (int i = 0; i < code.size(); i++) {
@@ -349,7 +375,7 @@ final class FunctionMeter {
                     e.writeBack();
                 }
                 if (!cached && op == Opcode.LOOP && hotRoot[i] == i) {
-                    e.add(Instruction.globalGet(fuelGlobal));
+                    e.sharedLoad();
                     e.add(Instruction.localSet(counter));
                 }
                 if (FuelCosts.hasLengthCost(op)) {
@@ -358,7 +384,7 @@ final class FunctionMeter {
             }
             e.add(insn);
             if (live[i] && cached && callLike) {
-                e.add(Instruction.globalGet(fuelGlobal));
+                e.sharedLoad();
                 e.add(Instruction.localSet(counter));
             }
             if (!cached && live[i] && op == Opcode.END) {
@@ -426,17 +452,53 @@ final class FunctionMeter {
             }
         }
 
+        /** Before the value of a {@link #sharedStore}: the address operand, if in memory. */
+        void sharedAddress() {
+            if (inMemory) {
+                out.add(Instruction.i32Const(FuelMeter.FUEL_ADDRESS));
+            }
+        }
+
+        void sharedLoad() {
+            if (inMemory) {
+                out.add(Instruction.i32Const(FuelMeter.FUEL_ADDRESS));
+                out.add(Instruction.memory(Opcode.I64_LOAD, 3, 0));
+            } else {
+                out.add(Instruction.globalGet(fuelGlobal));
+            }
+        }
+
+        void sharedStore() {
+            out.add(inMemory ? Instruction.memory(Opcode.I64_STORE, 3, 0) : Instruction.globalSet(fuelGlobal));
+        }
+
+        /** The address operand of {@link #store}, if it needs one. */
+        void address(boolean local) {
+            if (!local) {
+                sharedAddress();
+            }
+        }
+
         void load(boolean local) {
-            out.add(local ? Instruction.localGet(counter) : Instruction.globalGet(fuelGlobal));
+            if (local) {
+                out.add(Instruction.localGet(counter));
+            } else {
+                sharedLoad();
+            }
         }
 
         void store(boolean local) {
-            out.add(local ? Instruction.localSet(counter) : Instruction.globalSet(fuelGlobal));
+            if (local) {
+                out.add(Instruction.localSet(counter));
+            } else {
+                sharedStore();
+            }
         }
 
         void writeBack() {
+            sharedAddress();
             out.add(Instruction.localGet(counter));
-            out.add(Instruction.globalSet(fuelGlobal));
+            sharedStore();
         }
 
         /** Stack: [... fuel] with fuel also in the counter local. Traps if negative. */
@@ -451,15 +513,17 @@ final class FunctionMeter {
 
         void charge(long cost, boolean loopHeader, boolean local) {
             if (loopHeader) {
+                address(local);
                 load(local);
                 subtract(cost);
                 out.add(Instruction.localTee(counter));
                 if (!local) {
-                    out.add(Instruction.globalSet(fuelGlobal));
+                    sharedStore();
                     out.add(Instruction.localGet(counter));
                 }
                 check();
             } else if (cost != 0) {
+                address(local);
                 load(local);
                 subtract(cost);
                 store(local);
@@ -469,6 +533,7 @@ final class FunctionMeter {
         /** Stack: [... n] (i32 length on top). Charges n >>> 6 and leaves the stack as is. */
         void lengthCharge(boolean local) {
             out.add(Instruction.localSet(lengthTemp));
+            address(local);
             load(local);
             out.add(Instruction.localGet(lengthTemp));
             out.add(Instruction.of(Opcode.I64_EXTEND_I32_U));

@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * The {@code meter} command: {@code meter --in A.wasm --out B.wasm [--initial-fuel N]
- * [--split-br-if true] [--counter auto|cached|hybrid]}. Prints the size growth, in total and of the worst function.
+ * [--split-br-if true] [--counter auto|cached|hybrid] [--storage global|memory]
+ * [--entry-checks callers|cycles]}. Prints the size growth, in total and of the worst function.
  */
 public final class MeterCommand {
     /** Functions smaller than this are left out of the relative "max growth" figure. */
@@ -24,7 +25,8 @@ public final class MeterCommand {
     public static int run(Map<String, String> options, PrintStream out) {
         for (String key : options.keySet()) {
             if (!key.equals("--in") && !key.equals("--out") && !key.equals("--initial-fuel")
-                    && !key.equals("--split-br-if") && !key.equals("--counter")) {
+                    && !key.equals("--split-br-if") && !key.equals("--counter") && !key.equals("--storage")
+                    && !key.equals("--entry-checks")) {
                 throw new IllegalArgumentException("unknown option " + key + " for meter");
             }
         }
@@ -32,7 +34,10 @@ public final class MeterCommand {
         Path outPath = Path.of(require(options, "--out"));
         FuelMeter.Options opts = new FuelMeter.Options(parseFuel(options.getOrDefault("--initial-fuel", "0")),
                 Boolean.parseBoolean(options.getOrDefault("--split-br-if", "false")),
-                FuelMeter.CounterPlacement.valueOf(options.getOrDefault("--counter", "auto").toUpperCase(java.util.Locale.ROOT)));
+                FuelMeter.CounterPlacement.valueOf(options.getOrDefault("--counter", "auto").toUpperCase(java.util.Locale.ROOT)),
+                FuelMeter.Storage.valueOf(options.getOrDefault("--storage", "global").toUpperCase(java.util.Locale.ROOT)),
+                FuelMeter.EntryChecks.valueOf(options.getOrDefault("--entry-checks", "callers")
+                        .toUpperCase(java.util.Locale.ROOT)));
         WasmModule module;
         try {
             module = WasmModule.parse(Files.readAllBytes(in));
@@ -48,9 +53,12 @@ public final class MeterCommand {
         }
         long before = report.bytesBefore();
         long after = report.bytesAfter();
-        out.printf("metered %d functions; code %d -> %d bytes (+%.1f%%); globals %s=%d %s=%d%n",
+        out.printf("metered %d functions; code %d -> %d bytes (+%.1f%%); counter %s; global %s=%d; "
+                + "entry checks in %d functions%n",
                 report.functions().size(), before, after, 100.0 * (after - before) / Math.max(1, before),
-                FuelMeter.FUEL_GLOBAL, report.fuelGlobal(), FuelMeter.TRAPPED_GLOBAL, report.trappedGlobal());
+                report.fuelGlobal() < 0 ? "in memory at " + FuelMeter.FUEL_ADDRESS
+                        : "global " + FuelMeter.FUEL_GLOBAL + "=" + report.fuelGlobal(),
+                FuelMeter.TRAPPED_GLOBAL, report.trappedGlobal(), report.entryChecks());
         FuelMeter.FunctionReport worst = report.maxGrowth(GROWTH_MIN_BYTES);
         if (worst != null) {
             out.printf("max growth (functions >= %d bytes): +%.1f%% in function %d (%d -> %d bytes)%n",

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.dylibso.chicory.runtime.TrapException;
 import io.github.mqjssandbox.wasmtools.fuel.FuelMeter.CounterPlacement;
+import io.github.mqjssandbox.wasmtools.fuel.FuelMeter.EntryChecks;
+import io.github.mqjssandbox.wasmtools.fuel.FuelMeter.Storage;
 import io.github.mqjssandbox.wasmtools.fuel.MeteredVm.Engine;
 import io.github.mqjssandbox.wasmtools.wasm.ExternalKind;
 import io.github.mqjssandbox.wasmtools.wasm.Fixtures;
@@ -31,22 +33,49 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FuelMeterTest {
     static final String FUEL = "fuel.wasm";
 
-    static byte[] meter(String fixture, CounterPlacement placement) {
+    static byte[] meter(String fixture, FuelMeter.Options options) {
         WasmModule module = WasmModule.parse(Fixtures.load(fixture));
-        FuelMeter.meter(module, FuelMeter.Options.defaults().withPlacement(placement));
+        FuelMeter.meter(module, options);
         return module.encode();
     }
 
     static MeteredVm vm(String fixture, Engine engine, CounterPlacement placement) {
-        return new MeteredVm(meter(fixture, placement), engine);
+        return vm(fixture, engine, placement, Storage.GLOBAL);
     }
 
-    /** Every engine with every counter placement (AUTO mixes the other two). */
+    static MeteredVm vm(String fixture, Engine engine, CounterPlacement placement, Storage storage) {
+        return new MeteredVm(meter(fixture, FuelMeter.Options.defaults().withPlacement(placement)
+                .withStorage(storage)), engine);
+    }
+
+    /** Every engine with every counter placement (AUTO mixes the other two) and storage. */
     static Stream<Arguments> setups() {
         List<Arguments> all = new ArrayList<>();
         for (Engine e : Engine.values()) {
             for (CounterPlacement p : List.of(CounterPlacement.CACHED, CounterPlacement.HYBRID)) {
-                all.add(Arguments.of(e, p));
+                for (Storage st : Storage.values()) {
+                    all.add(Arguments.of(e, p, st));
+                }
+            }
+        }
+        return all.stream();
+    }
+
+    static Stream<Arguments> enginesAndStorages() {
+        List<Arguments> all = new ArrayList<>();
+        for (Engine e : Engine.values()) {
+            for (Storage st : Storage.values()) {
+                all.add(Arguments.of(e, st));
+            }
+        }
+        return all.stream();
+    }
+
+    static Stream<Arguments> placementsAndStorages() {
+        List<Arguments> all = new ArrayList<>();
+        for (CounterPlacement p : CounterPlacement.values()) {
+            for (Storage st : Storage.values()) {
+                all.add(Arguments.of(p, st));
             }
         }
         return all.stream();
@@ -75,6 +104,57 @@ class FuelMeterTest {
     }
 
     @Test
+    void memoryStorageExportsTheAddressInsteadOfTheFuelGlobal() {
+        WasmModule module = WasmModule.parse(Fixtures.load(Fixtures.INTERP_O2));
+        int globals = module.globalCount();
+        FuelMeter.Report report = FuelMeter.meter(module, FuelMeter.Options.defaults().withStorage(Storage.MEMORY));
+        assertEquals(-1, report.fuelGlobal());
+        assertEquals(globals, report.trappedGlobal());
+        assertTrue(module.export(FuelMeter.FUEL_GLOBAL).isEmpty());
+        int address = module.export(FuelMeter.ADDRESS_GLOBAL).orElseThrow().index();
+        assertEquals(globals + 1, address);
+        assertTrue(!module.globalType(address).mutable());
+        assertEquals(List.of(Instruction.i32Const(FuelMeter.FUEL_ADDRESS)), module.globals().get(address).init());
+
+        MeteredVm vm = new MeteredVm(module.encode(), Engine.INTERPRETER);
+        assertTrue(vm.inMemory());
+        assertEquals(0, vm.fuel(), "memory starts zeroed: the first check traps");
+        assertThrows(TrapException.class, () -> vm.call("fib", 3));
+        assertEquals(1, vm.trapped());
+        assertThrows(IllegalArgumentException.class, () -> FuelMeter.meter(WasmModule.parse(
+                Fixtures.load(Fixtures.INTERP_O2)), FuelMeter.Options.defaults().withStorage(Storage.MEMORY)
+                .withInitialFuel(5)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void cycleEntryChecksChargeTheSameAndStillStopRecursion(Engine engine) {
+        FuelMeter.Options cycles = FuelMeter.Options.defaults().withEntryChecks(EntryChecks.CYCLES);
+        WasmModule module = WasmModule.parse(Fixtures.load(FUEL));
+        FuelMeter.Report callers = FuelMeter.meter(module, FuelMeter.Options.defaults());
+        WasmModule module2 = WasmModule.parse(Fixtures.load(FUEL));
+        FuelMeter.Report onlyCycles = FuelMeter.meter(module2, cycles);
+        assertTrue(onlyCycles.entryChecks() < callers.entryChecks());
+        MeteredVm all = new MeteredVm(module.encode(), engine);
+        MeteredVm fewer = new MeteredVm(module2.encode(), engine);
+        for (int n : new int[] {0, 5, 15}) {
+            assertEquals(all.consumed("fib", n), fewer.consumed("fib", n));
+        }
+        assertEquals(all.consumed("straight"), fewer.consumed("straight"));
+        // fib is on a cycle (itself): still checked at every entry.
+        fewer.setFuel(1000);
+        assertThrows(TrapException.class, () -> fewer.call("fib", 25));
+        assertEquals(1, fewer.trapped());
+        assertTrue(fewer.fuel() < 0 && fewer.fuel() > -50, "overshoot " + fewer.fuel());
+        // straight and $step are not: the loop-free call chain runs to its end below zero
+        // (bounded: the acyclic call tree is finite); the next check anywhere stops it.
+        fewer.call("reset");
+        fewer.setFuel(7 + 6 + 2);
+        assertEquals(3, fewer.call("straight")[0]);
+        assertEquals(15 - 25, fewer.fuel());
+    }
+
+    @Test
     void initialFuelZeroTrapsAtFirstCheck() {
         MeteredVm vm = vm(FUEL, Engine.INTERPRETER, CounterPlacement.AUTO);
         assertEquals(0, vm.fuel());
@@ -84,8 +164,8 @@ class FuelMeterTest {
 
     @ParameterizedTest
     @MethodSource("setups")
-    void countedLoopCostsExactlyNinePerIteration(Engine engine, CounterPlacement placement) {
-        MeteredVm vm = vm(FUEL, engine, placement);
+    void countedLoopCostsExactlyNinePerIteration(Engine engine, CounterPlacement placement, Storage storage) {
+        MeteredVm vm = vm(FUEL, engine, placement, storage);
         for (int n : new int[] {0, 1, 2, 10, 1000, 100_000}) {
             assertEquals(9L * n + 12, vm.consumed("count", n), "count(" + n + ")");
             assertEquals(n, vm.call("count", n)[0]);
@@ -95,8 +175,8 @@ class FuelMeterTest {
 
     @ParameterizedTest
     @MethodSource("setups")
-    void infiniteLoopTrapsWithinASmallBoundOfTheBudget(Engine engine, CounterPlacement placement) {
-        MeteredVm vm = vm(FUEL, engine, placement);
+    void infiniteLoopTrapsWithinASmallBoundOfTheBudget(Engine engine, CounterPlacement placement, Storage storage) {
+        MeteredVm vm = vm(FUEL, engine, placement, storage);
         for (long budget : new long[] {0, 1, 10_000, 1_000_000}) {
             vm.setFuel(budget);
             assertThrows(TrapException.class, () -> vm.call("spin"));
@@ -109,9 +189,9 @@ class FuelMeterTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Engine.class)
-    void loopFreeCodeStopsAtTheNextFunctionEntry(Engine engine) {
-        MeteredVm vm = vm(FUEL, engine, CounterPlacement.AUTO);
+    @MethodSource("enginesAndStorages")
+    void loopFreeCodeStopsAtTheNextFunctionEntry(Engine engine, Storage storage) {
+        MeteredVm vm = vm(FUEL, engine, CounterPlacement.AUTO, storage);
         // straight: 3 calls (2 each) + global.get = 7 at entry; each $step: 4 + call 2 = 6.
         assertEquals(25, vm.consumed("straight"));
         vm.call("reset");
@@ -132,8 +212,8 @@ class FuelMeterTest {
 
     @ParameterizedTest
     @MethodSource("setups")
-    void hostSeesExactFuelAndCanStopTheLoop(Engine engine, CounterPlacement placement) {
-        MeteredVm vm = vm(FUEL, engine, placement);
+    void hostSeesExactFuelAndCanStopTheLoop(Engine engine, CounterPlacement placement, Storage storage) {
+        MeteredVm vm = vm(FUEL, engine, placement, storage);
         vm.setFuel(1_000_000);
         vm.call("poll_loop", 5);
         assertEquals(5, vm.polled.size());
@@ -158,8 +238,8 @@ class FuelMeterTest {
 
     @ParameterizedTest
     @MethodSource("setups")
-    void bulkMemoryPaysPerSixtyFourBytes(Engine engine, CounterPlacement placement) {
-        MeteredVm vm = vm(FUEL, engine, placement);
+    void bulkMemoryPaysPerSixtyFourBytes(Engine engine, CounterPlacement placement, Storage storage) {
+        MeteredVm vm = vm(FUEL, engine, placement, storage);
         long base = vm.consumed("fill", 0);
         assertEquals(3 + 4, base); // i32.const, i32.const, local.get + memory.fill
         assertEquals(base, vm.consumed("fill", 63));
@@ -177,7 +257,12 @@ class FuelMeterTest {
         List<MeteredVm> vms = new ArrayList<>();
         for (Engine e : Engine.values()) {
             for (CounterPlacement p : CounterPlacement.values()) {
-                vms.add(vm(FUEL, e, p));
+                for (Storage st : Storage.values()) {
+                    for (EntryChecks c : EntryChecks.values()) {
+                        vms.add(new MeteredVm(meter(FUEL, FuelMeter.Options.defaults().withPlacement(p)
+                                .withStorage(st).withEntryChecks(c)), e));
+                    }
+                }
             }
         }
         MeteredVm plain = new MeteredVm(Fixtures.load(FUEL), Engine.INTERPRETER);
@@ -230,12 +315,12 @@ class FuelMeterTest {
     };
 
     @ParameterizedTest
-    @EnumSource(value = CounterPlacement.class)
-    void emscriptenFixtureGivesSameResultsAndSameFuelInBothEngines(CounterPlacement placement) {
+    @MethodSource("placementsAndStorages")
+    void emscriptenFixtureGivesSameResultsAndSameFuelInBothEngines(CounterPlacement placement, Storage storage) {
         for (String fixture : List.of(Fixtures.INTERP_O2, Fixtures.INTERP_O0)) {
             MeteredVm plain = new MeteredVm(Fixtures.load(fixture), Engine.INTERPRETER);
-            MeteredVm interp = vm(fixture, Engine.INTERPRETER, placement);
-            MeteredVm compiled = vm(fixture, Engine.COMPILER, placement);
+            MeteredVm interp = vm(fixture, Engine.INTERPRETER, placement, storage);
+            MeteredVm compiled = vm(fixture, Engine.COMPILER, placement, storage);
             plain.call("_initialize");
             interp.setFuel(1L << 40);
             compiled.setFuel(1L << 40);
@@ -265,9 +350,9 @@ class FuelMeterTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Engine.class)
-    void emscriptenLoopTrapsNearBudget(Engine engine) {
-        MeteredVm vm = vm(Fixtures.INTERP_O2, engine, CounterPlacement.AUTO);
+    @MethodSource("enginesAndStorages")
+    void emscriptenLoopTrapsNearBudget(Engine engine, Storage storage) {
+        MeteredVm vm = vm(Fixtures.INTERP_O2, engine, CounterPlacement.AUTO, storage);
         vm.setFuel(1L << 40);
         vm.call("_initialize");
         vm.setFuel(50_000);
@@ -308,6 +393,16 @@ class FuelMeterTest {
         MeteredVm vm = new MeteredVm(Files.readAllBytes(out), Engine.INTERPRETER);
         assertEquals(9_000_000_000_000_000_000L, vm.fuel());
         assertThrows(IllegalArgumentException.class, () -> MeterCommand.parseFuel("1e30"));
+
+        Path memOut = dir.resolve("mem.wasm");
+        assertEquals(0, MeterCommand.run(Map.of("--in", in.toString(), "--out", memOut.toString(),
+                "--storage", "memory", "--entry-checks", "cycles"),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+        MeteredVm mem = new MeteredVm(Files.readAllBytes(memOut), Engine.INTERPRETER);
+        assertTrue(mem.inMemory());
+        mem.setFuel(1L << 40);
+        mem.call("_initialize");
+        assertEquals(vm.consumed("fib", 12), mem.consumed("fib", 12));
         assertThrows(IllegalArgumentException.class, () -> MeterCommand.run(Map.of("--in", in.toString()),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
     }

@@ -18,6 +18,7 @@ final class MeteredVm {
 
     private final Instance instance;
     private final boolean metered;
+    private final boolean inMemory;
     /** sbx_fuel_left as seen by env.poll on each call. */
     final List<Long> polled = new ArrayList<>();
     /** Applied to sbx_fuel_left inside env.poll (the host may change it). */
@@ -31,9 +32,9 @@ final class MeteredVm {
         HostFunction poll = new HostFunction("env", "poll",
                 FunctionType.of(List.of(ValType.I32), List.of()),
                 (inst, args) -> {
-                    long fuel = inst.exports().global(FuelMeter.FUEL_GLOBAL).getValue();
+                    long fuel = fuel();
                     polled.add(fuel);
-                    inst.exports().global(FuelMeter.FUEL_GLOBAL).setValue(onPoll.applyAsLong(fuel));
+                    setFuel(onPoll.applyAsLong(fuel));
                     return null;
                 });
         Instance.Builder builder = Instance.builder(module)
@@ -42,11 +43,20 @@ final class MeteredVm {
             builder = builder.withMachineFactory(MachineFactoryCompiler.compile(module));
         }
         boolean found = false;
+        boolean memory = false;
         for (int i = 0; i < module.exportSection().exportCount(); i++) {
-            found |= module.exportSection().getExport(i).name().equals(FuelMeter.FUEL_GLOBAL);
+            String name = module.exportSection().getExport(i).name();
+            found |= name.equals(FuelMeter.FUEL_GLOBAL) || name.equals(FuelMeter.ADDRESS_GLOBAL);
+            memory |= name.equals(FuelMeter.ADDRESS_GLOBAL);
         }
         metered = found;
+        inMemory = memory;
         instance = builder.build();
+    }
+
+    /** Whether the counter is the i64 at sbx_fuel_address (else the global sbx_fuel_left). */
+    boolean inMemory() {
+        return inMemory;
     }
 
     long[] call(String export, long... args) {
@@ -54,11 +64,22 @@ final class MeteredVm {
     }
 
     long fuel() {
+        if (inMemory) {
+            return instance.memory().readLong(address());
+        }
         return instance.exports().global(FuelMeter.FUEL_GLOBAL).getValue();
     }
 
     void setFuel(long fuel) {
-        instance.exports().global(FuelMeter.FUEL_GLOBAL).setValue(fuel);
+        if (inMemory) {
+            instance.memory().writeLong(address(), fuel);
+        } else {
+            instance.exports().global(FuelMeter.FUEL_GLOBAL).setValue(fuel);
+        }
+    }
+
+    private int address() {
+        return (int) instance.exports().global(FuelMeter.ADDRESS_GLOBAL).getValue();
     }
 
     long trapped() {
