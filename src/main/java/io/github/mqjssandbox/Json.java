@@ -45,10 +45,6 @@ final class Json {
         return MAPPER.writeValueAsBytes(node);
     }
 
-    static String toText(JsonNode node) throws JsonProcessingException {
-        return MAPPER.writeValueAsString(node);
-    }
-
     static JsonNodeFactory nodes() {
         return MAPPER.getNodeFactory();
     }

@@ -13,16 +13,14 @@ final class ExitCode {
     private ExitCode() {}
 
     static int of(ErrorKind kind) {
+        if (kind.isLimit()) {
+            return LIMIT;
+        }
         switch (kind) {
             case SYNTAX:
             case RUNTIME:
             case HOST:
                 return JS_ERROR;
-            case TIMEOUT:
-            case FUEL:
-            case MEMORY:
-            case OUTPUT:
-                return LIMIT;
             default:
                 return INTERNAL;
         }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class InterpreterGuardTest {
     private static final String DEEP_SYNTAX_ERROR = "var x = [[[[[[[[{a: (((((((1 + )))))))}]]]]]]]];";
 
-    private static final HostCalls QUIET_HOST = new HostCalls() {
+    static final HostCalls QUIET_HOST = new HostCalls() {
         @Override
         public boolean write(byte[] utf8) {
             return true;
