@@ -45,15 +45,8 @@ public final class FuelCosts {
             case MEMORY_GROW:
             case TABLE_GROW:
                 return 64;
-            case MEMORY_COPY:
-            case MEMORY_FILL:
-            case MEMORY_INIT:
-            case TABLE_COPY:
-            case TABLE_FILL:
-            case TABLE_INIT:
-                return 4;
             default:
-                return 1;
+                return hasLengthCost(op) ? 4 : 1;
         }
     }
 

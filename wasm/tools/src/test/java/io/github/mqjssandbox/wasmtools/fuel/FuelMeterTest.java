@@ -298,22 +298,6 @@ class FuelMeterTest {
         }
     }
 
-    /** Same calls as ChicoryExecutionTest, against the emcc-built interpreter fixture. */
-    private static final Object[][] INTERP_CALLS = {
-        {"vm_sum_squares", new long[] {10}},
-        {"vm_sum_squares", new long[] {200}},
-        {"vm_host", new long[] {20, 22}},
-        {"fib", new long[] {20}},
-        {"parity", new long[] {301}},
-        {"ackermann", new long[] {2, 3}},
-        {"fold", new long[] {0, 100}},
-        {"fold", new long[] {1, 10}},
-        {"mem_mix", new long[] {-3, 200}},
-        {"mem_move", new long[] {10, 3, 100}},
-        {"float_mix", new long[] {12345}},
-        {"sign_ext", new long[] {0x1280, -7}},
-    };
-
     @ParameterizedTest
     @MethodSource("placementsAndStorages")
     void emscriptenFixtureGivesSameResultsAndSameFuelInBothEngines(CounterPlacement placement, Storage storage) {
@@ -326,7 +310,7 @@ class FuelMeterTest {
             compiled.setFuel(1L << 40);
             interp.call("_initialize");
             compiled.call("_initialize");
-            for (Object[] c : INTERP_CALLS) {
+            for (Object[] c : Fixtures.INTERP_CALLS) {
                 String name = (String) c[0];
                 long[] args = (long[]) c[1];
                 long[] expected = plain.call(name, args);

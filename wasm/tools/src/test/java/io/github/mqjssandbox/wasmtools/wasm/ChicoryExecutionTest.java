@@ -18,29 +18,11 @@ class ChicoryExecutionTest {
         return module.encode();
     }
 
-    /** Calls made against both the original and the rewritten module. */
-    private static final Object[][] INTERP_CALLS = {
-        {"vm_sum_squares", new long[] {10}},
-        {"vm_sum_squares", new long[] {200}},
-        {"vm_host", new long[] {20, 22}},
-        {"fib", new long[] {20}},
-        {"parity", new long[] {301}},
-        {"parity", new long[] {200}},
-        {"ackermann", new long[] {2, 3}},
-        {"fold", new long[] {0, 100}},
-        {"fold", new long[] {1, 10}},
-        {"fold", new long[] {2, 77}},
-        {"mem_mix", new long[] {-3, 200}},
-        {"mem_move", new long[] {10, 3, 100}},
-        {"float_mix", new long[] {12345}},
-        {"sign_ext", new long[] {0x1280, -7}},
-    };
-
     private static List<long[]> runInterp(byte[] module) {
         ChicoryRunner vm = new ChicoryRunner(module);
         vm.call("_initialize");
         List<long[]> results = new ArrayList<>();
-        for (Object[] c : INTERP_CALLS) {
+        for (Object[] c : Fixtures.INTERP_CALLS) {
             results.add(vm.call((String) c[0], (long[]) c[1]));
         }
         return results;
@@ -49,7 +31,7 @@ class ChicoryExecutionTest {
     private static void assertSameResults(List<long[]> expected, List<long[]> actual) {
         assertEquals(expected.size(), actual.size());
         for (int i = 0; i < expected.size(); i++) {
-            assertArrayEquals(expected.get(i), actual.get(i), "call " + INTERP_CALLS[i][0]);
+            assertArrayEquals(expected.get(i), actual.get(i), "call " + Fixtures.INTERP_CALLS[i][0]);
         }
     }
 
