@@ -51,7 +51,7 @@ public final class Main {
                 case "roundtrip":
                     return Roundtrip.run(require(options, "--in"), require(options, "--out"), out);
                 case "meter": return io.github.mqjssandbox.wasmtools.fuel.MeterCommand.run(options, out);
-                case "split": case "gate": return io.github.mqjssandbox.wasmtools.split.SplitCommand.run(args[0], options, out, err);
+                case "split": case "gate": case "profile": return io.github.mqjssandbox.wasmtools.split.SplitCommand.run(args[0], options, out, err);
                 case "stats":
                     return Stats.run(require(options, "--in"), out);
                 default:

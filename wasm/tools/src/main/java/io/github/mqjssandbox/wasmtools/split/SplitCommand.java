@@ -9,8 +9,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Command-line front end: {@code split --in A --out B [--max-bytes N] [--max-exits K]} and
- * {@code gate --classes DIR [--max-bytes 8000]}.
+ * Command-line front end: {@code split --in A --out B [--max-bytes N] [--max-exits K]
+ * [--profile P]}, {@code profile --in A --out B [--min-bytes N]} (instrument for a training
+ * run, see {@link EntryProfiler}) and {@code gate --classes DIR [--max-bytes 8000]}.
  */
 public final class SplitCommand {
     public static final int DEFAULT_SPLIT_BYTES = 4000;
@@ -25,6 +26,8 @@ public final class SplitCommand {
             switch (command) {
                 case "split":
                     return split(options, out);
+                case "profile":
+                    return profile(options, out);
                 case "gate":
                     return Gate.run(Path.of(require(options, "--classes")),
                             intOption(options, "--max-bytes", DEFAULT_GATE_BYTES), out, err);
@@ -33,7 +36,8 @@ public final class SplitCommand {
             }
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
-            err.println("usage: wasm-tools split --in <a.wasm> --out <b.wasm> [--max-bytes N] [--max-exits K] [--transfer results|memory|globals] [--scratch-base 8] [--scratch-bytes 1016]");
+            err.println("usage: wasm-tools split --in <a.wasm> --out <b.wasm> [--max-bytes N] [--max-exits K] [--profile <counts.txt>] [--transfer results|memory|globals] [--scratch-base 8] [--scratch-bytes 1016]");
+            err.println("       wasm-tools profile --in <a.wasm> --out <profiling.wasm> [--min-bytes N]");
             err.println("       wasm-tools gate --classes <dir> [--max-bytes 8000]");
             return 2;
         }
@@ -49,20 +53,18 @@ public final class SplitCommand {
                 options.containsKey("--transfer") ? Splitter.Transfer.parse(options.get("--transfer"))
                         : defaults.transfer(),
                 intOption(options, "--scratch-base", defaults.scratchBase()),
-                intOption(options, "--scratch-bytes", defaults.scratchBytes()));
-        WasmModule module;
-        try {
-            module = WasmModule.parse(Files.readAllBytes(in));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + in + ": " + e.getMessage(), e);
+                intOption(options, "--scratch-bytes", defaults.scratchBytes()), null);
+        if (options.containsKey("--profile")) {
+            Path profile = Path.of(options.get("--profile"));
+            try {
+                opts = opts.withProfile(EntryProfile.parse(Files.readAllLines(profile)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + profile + ": " + e.getMessage(), e);
+            }
         }
+        WasmModule module = read(in);
         Splitter.Result result = Splitter.split(module, opts);
-        byte[] bytes = module.encode();
-        try {
-            Files.write(target, bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
-        }
+        write(target, module);
         for (Splitter.FunctionReport r : result.functions()) {
             out.printf("function %d: %d -> %d bytes, %d regions outlined%n", r.function(), r.bytesBefore(),
                     r.bytesAfter(), r.outlined());
@@ -75,6 +77,32 @@ public final class SplitCommand {
         }
         result.warnings().forEach(w -> out.println("warning: " + w));
         return result.warnings().isEmpty() ? 0 : 1;
+    }
+
+    private static int profile(Map<String, String> options, PrintStream out) {
+        Path target = Path.of(require(options, "--out"));
+        WasmModule module = read(Path.of(require(options, "--in")));
+        EntryProfiler.Result result = EntryProfiler.instrument(module,
+                intOption(options, "--min-bytes", DEFAULT_SPLIT_BYTES));
+        write(target, module);
+        out.printf("profile: %d entry counters in %d functions%n", result.points(), result.functions());
+        return 0;
+    }
+
+    private static WasmModule read(Path in) {
+        try {
+            return WasmModule.parse(Files.readAllBytes(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + in + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void write(Path target, WasmModule module) {
+        try {
+            Files.write(target, module.encode());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
     }
 
     public static int largestBody(WasmModule module) {

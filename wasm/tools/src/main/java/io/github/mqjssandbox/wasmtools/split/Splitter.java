@@ -40,20 +40,26 @@ public final class Splitter {
 
     /** Tuning knobs; {@code maxBytes} is the budget for an encoded function body. */
     public record Options(int maxBytes, int maxExits, int minRegionBytes, int maxParams, Transfer transfer,
-            int scratchBase, int scratchBytes) {
+            int scratchBase, int scratchBytes, EntryProfile profile) {
         public static final int DEFAULT_SCRATCH_BASE = 8;
         public static final int DEFAULT_SCRATCH_BYTES = 1016;
 
         public static Options withBudget(int maxBytes) {
-            return new Options(maxBytes, 24, 24, 64, Transfer.DEFAULT, DEFAULT_SCRATCH_BASE, DEFAULT_SCRATCH_BYTES);
+            return new Options(maxBytes, 24, 24, 64, Transfer.DEFAULT, DEFAULT_SCRATCH_BASE, DEFAULT_SCRATCH_BYTES,
+                    null);
         }
 
         public Options withTransfer(Transfer t) {
-            return new Options(maxBytes, maxExits, minRegionBytes, maxParams, t, scratchBase, scratchBytes);
+            return new Options(maxBytes, maxExits, minRegionBytes, maxParams, t, scratchBase, scratchBytes, profile);
         }
 
         public Options withScratch(int base, int bytes) {
-            return new Options(maxBytes, maxExits, minRegionBytes, maxParams, transfer, base, bytes);
+            return new Options(maxBytes, maxExits, minRegionBytes, maxParams, transfer, base, bytes, profile);
+        }
+
+        /** Outline the regions a training run entered least often first (null: largest first). */
+        public Options withProfile(EntryProfile p) {
+            return new Options(maxBytes, maxExits, minRegionBytes, maxParams, transfer, scratchBase, scratchBytes, p);
         }
     }
 
@@ -104,6 +110,12 @@ public final class Splitter {
     private final Options options;
     /** Per function: {exit-code local, first return-value local} appended to the caller. */
     private final Map<Integer, int[]> dispatchLocals = new HashMap<>();
+    /**
+     * Per function being split: how often control reached each point (before instruction i;
+     * the last entry is the body's end) in the training run, carried along as code moves. All
+     * zero without a profile.
+     */
+    private final Map<Integer, long[]> heat = new HashMap<>();
     private final List<String> warnings = new ArrayList<>();
     private final Deque<Integer> work = new ArrayDeque<>();
     private int created;
@@ -127,6 +139,7 @@ public final class Splitter {
         for (int f = module.importedFunctionCount(); f < module.functionCount(); f++) {
             if (module.body(f).byteSize() > options.maxBytes()) {
                 work.add(f);
+                heat.put(f, initialHeat(f));
             }
         }
         while (!work.isEmpty()) {
@@ -158,9 +171,54 @@ public final class Splitter {
         return new Result(reports, created, warnings, memoryFallbacks);
     }
 
+    /** Entry counts of {@code f} from the profile, checked against the module's code. */
+    private long[] initialHeat(int f) {
+        List<Instruction> code = module.body(f).instructions();
+        long[] counts = new long[code.size() + 1];
+        if (options.profile() == null) {
+            return counts;
+        }
+        Map<Integer, Long> recorded = options.profile().function(f).orElseThrow(() -> profileMismatch(f,
+                "it has no counts for this function"));
+        StackAnalysis stack = new StackAnalysis(module, module.functionType(f), code);
+        long last = 0;
+        int matched = 0;
+        for (int i = 0; i <= code.size(); i++) {
+            if (EntryProfiler.isEntryPoint(stack, i)) {
+                Long count = recorded.get(i);
+                if (count == null) {
+                    throw profileMismatch(f, "it has no count for instruction " + i);
+                }
+                last = count;
+                matched++;
+            }
+            counts[i] = last; // other points only inherit a count for bookkeeping
+        }
+        if (matched != recorded.size()) {
+            throw profileMismatch(f, "it has counts for instructions that are not region starts");
+        }
+        return counts;
+    }
+
+    private static IllegalArgumentException profileMismatch(int f, String why) {
+        return new IllegalArgumentException("the profile does not match function " + f + " of this module (" + why
+                + "): record it on the same module with 'wasm-tools profile'");
+    }
+
     // ---------------------------------------------------------------- region choice
 
-    private record Candidate(int body, int from, int to, int size) {
+    /** A run of sibling instructions that could be outlined, entered {@code entries} times. */
+    private record Candidate(int body, int from, int to, int size, long entries) {
+        /** Orders by calls added per byte removed, then larger first, then earlier first. */
+        static int compare(Candidate a, Candidate b, List<List<Integer>> boundaries) {
+            int byCost = Long.compare(a.entries * b.size, b.entries * a.size);
+            if (byCost != 0) {
+                return byCost;
+            }
+            int bySize = Integer.compare(b.size, a.size);
+            return bySize != 0 ? bySize
+                    : Integer.compare(boundaries.get(a.body).get(a.from), boundaries.get(b.body).get(b.from));
+        }
     }
 
     private enum Kind { FALL, BRANCH, RETURN }
@@ -196,9 +254,8 @@ public final class Splitter {
         Liveness live = new Liveness(code, blocks, localTypes.size());
         int limit = options.maxBytes() - Math.max(16, options.maxBytes() / 10);
 
-        PriorityQueue<Candidate> queue = new PriorityQueue<>(
-                Comparator.comparingInt(Candidate::size).reversed()
-                        .thenComparingInt(c -> stack.bodyBoundaries.get(c.body()).get(c.from())));
+        long[] entries = heat.get(f);
+        PriorityQueue<Candidate> queue = new PriorityQueue<>((a, b) -> Candidate.compare(a, b, stack.bodyBoundaries));
         for (int b = 0; b < stack.bodyBoundaries.size(); b++) {
             List<Integer> points = stack.bodyBoundaries.get(b);
             int c = 0;
@@ -207,7 +264,7 @@ public final class Splitter {
                 while (c + 1 < points.size() && prefix[points.get(c + 1)] - prefix[points.get(a)] <= limit) {
                     c++;
                 }
-                offer(queue, stack, prefix, b, a, c, n);
+                offer(queue, stack, prefix, entries, b, a, c, n);
             }
         }
         while (!queue.isEmpty()) {
@@ -228,12 +285,12 @@ public final class Splitter {
                     return newFunction;
                 }
             }
-            offer(queue, stack, prefix, cand.body(), cand.from(), cand.to() - 1, n);
+            offer(queue, stack, prefix, entries, cand.body(), cand.from(), cand.to() - 1, n);
         }
         return -1;
     }
 
-    private void offer(PriorityQueue<Candidate> queue, StackAnalysis stack, int[] prefix, int body,
+    private void offer(PriorityQueue<Candidate> queue, StackAnalysis stack, int[] prefix, long[] entries, int body,
             int from, int to, int n) {
         if (to <= from) {
             return;
@@ -245,7 +302,7 @@ public final class Splitter {
         if (size < options.minRegionBytes() || (s == 0 && e == n)) {
             return;
         }
-        queue.add(new Candidate(body, from, to, size));
+        queue.add(new Candidate(body, from, to, size, entries[s]));
     }
 
     private Region check(int s, int e, List<Instruction> code, FuncType type, BlockStructure blocks,
@@ -440,10 +497,16 @@ public final class Splitter {
             codes.put(exitKey(exits.get(k)), k);
         }
         BlockStructure blocks = BlockStructure.of(code);
+        long[] callerHeat = heat.get(f);
+        long entries = callerHeat[r.start()];
         List<Instruction> out = new ArrayList<>();
+        List<Long> outHeat = new ArrayList<>();
         out.add(Instruction.block(BlockType.EMPTY));
         int depth = 0;
         for (int i = r.start(); i < r.end(); i++) {
+            while (outHeat.size() < out.size()) {
+                outHeat.add(outHeat.isEmpty() ? entries : callerHeat[i - 1]);
+            }
             Instruction insn = code.get(i);
             Opcode op = insn.opcode();
             if (op == Opcode.END) {
@@ -489,6 +552,9 @@ public final class Splitter {
             if (op.opensBlock()) {
                 depth++;
             }
+        }
+        while (outHeat.size() < out.size()) {
+            outHeat.add(callerHeat[r.end() - 1]);
         }
         out.add(Instruction.end());
         for (int k = direct; k < valueTypes.size(); k++) {
@@ -580,6 +646,16 @@ public final class Splitter {
         newCode.addAll(code.subList(r.end(), code.size()));
         module.setBody(f, FunctionBody.of(groups(callerLocals), newCode));
         dispatchLocals.put(f, dl);
+        long[] calleeHeat = new long[out.size() + 1];
+        for (int k = 0; k < calleeHeat.length; k++) {
+            calleeHeat[k] = k < outHeat.size() ? outHeat.get(k) : entries; // the exit plumbing runs once per call
+        }
+        heat.put(newFunction, calleeHeat);
+        long[] newCallerHeat = new long[newCode.size() + 1];
+        System.arraycopy(callerHeat, 0, newCallerHeat, 0, r.start());
+        java.util.Arrays.fill(newCallerHeat, r.start(), r.start() + site.size(), entries);
+        System.arraycopy(callerHeat, r.end(), newCallerHeat, r.start() + site.size(), callerHeat.length - r.end());
+        heat.put(f, newCallerHeat);
         return newFunction;
     }
 
