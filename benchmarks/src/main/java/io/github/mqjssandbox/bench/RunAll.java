@@ -49,6 +49,7 @@ public final class RunAll {
             case NATIVE: return "native";
             case NODE: return "Node wasm";
             case "SANDBOX_AOT": return "sandbox AOT";
+            case "SANDBOX_AOT_METERED": return "sandbox AOT+fuel";
             case "SANDBOX_COMPILER": return "sandbox COMPILER";
             case "SANDBOX_INTERPRETER": return "sandbox INTERP";
             case "QUICKJS4J": return "quickjs4j";

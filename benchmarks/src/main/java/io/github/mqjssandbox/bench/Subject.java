@@ -18,13 +18,19 @@ import org.openjdk.nashorn.api.scripting.NashornScriptEngineFactory;
 /** The engines measured. {@link #open()} makes a fresh context; "new sandbox" times open+close. */
 public enum Subject {
     SANDBOX_AOT("mquickjs-sandbox AOT", true) {
-        @Override public JsSubject open() { return new SandboxSubject(io.github.mqjssandbox.Engine.AOT); }
+        @Override public JsSubject open() { return new SandboxSubject(io.github.mqjssandbox.Engine.AOT, 0); }
+    },
+    /** The fuel-metered module (used whenever a fuel limit is set), with a limit never reached. */
+    SANDBOX_AOT_METERED("mquickjs-sandbox AOT with a fuel limit", true) {
+        @Override public JsSubject open() {
+            return new SandboxSubject(io.github.mqjssandbox.Engine.AOT, SandboxConfig.MAX_FUEL_LIMIT);
+        }
     },
     SANDBOX_COMPILER("mquickjs-sandbox COMPILER", true) {
-        @Override public JsSubject open() { return new SandboxSubject(io.github.mqjssandbox.Engine.COMPILER); }
+        @Override public JsSubject open() { return new SandboxSubject(io.github.mqjssandbox.Engine.COMPILER, 0); }
     },
     SANDBOX_INTERPRETER("mquickjs-sandbox INTERPRETER", true) {
-        @Override public JsSubject open() { return new SandboxSubject(io.github.mqjssandbox.Engine.INTERPRETER); }
+        @Override public JsSubject open() { return new SandboxSubject(io.github.mqjssandbox.Engine.INTERPRETER, 0); }
     },
     QUICKJS4J("quickjs4j (QuickJS on Chicory)", true) {
         @Override public JsSubject open() { return new QuickJs4jSubject(); }
@@ -57,11 +63,13 @@ public enum Subject {
     static final class SandboxSubject implements JsSubject {
         private final Sandbox sandbox;
 
-        SandboxSubject(io.github.mqjssandbox.Engine engine) {
+        /** @param fuelLimit 0 for none (the plain module) */
+        SandboxSubject(io.github.mqjssandbox.Engine engine, long fuelLimit) {
             sandbox = Sandbox.create(SandboxConfig.builder()
                     .engine(engine)
                     .timeout(Duration.ZERO)
                     .memoryLimitBytes(64 << 20)
+                    .fuelLimit(fuelLimit)
                     .build());
         }
 
