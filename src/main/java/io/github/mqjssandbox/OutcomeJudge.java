@@ -1,5 +1,6 @@
 package io.github.mqjssandbox;
 
+import io.github.mqjssandbox.internal.JsonTrees;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.mqjssandbox.internal.wasm.RawOutcome;
@@ -118,7 +119,7 @@ final class OutcomeJudge {
             return null;
         }
         try {
-            return Json.parse(json);
+            return JsonTrees.parse(json);
         } catch (JsonProcessingException tooDeep) {
             // JSON.stringify output is valid JSON; only our depth bound can refuse it.
             return null;

@@ -1,5 +1,6 @@
 package io.github.mqjssandbox;
 
+import io.github.mqjssandbox.internal.JsonTrees;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -97,11 +98,11 @@ public final class Sandbox implements AutoCloseable {
 
     public EvalResult call(String functionName, List<? extends JsonNode> args) {
         Objects.requireNonNull(functionName, "functionName");
-        ArrayNode array = Json.nodes().arrayNode();
+        ArrayNode array = JsonTrees.nodes().arrayNode();
         args.forEach(array::add);
         byte[] json;
         try {
-            json = Json.toBytes(array);
+            json = JsonTrees.toBytes(array);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("call arguments cannot be written as JSON: " + e.getOriginalMessage(), e);
         }

@@ -1,5 +1,6 @@
 package io.github.mqjssandbox;
 
+import io.github.mqjssandbox.internal.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -124,7 +125,7 @@ final class SandboxHost implements HostCalls {
         }
         JsonNode result;
         try {
-            JsonNode args = Json.parse(argsJson);
+            JsonNode args = JsonTrees.parse(argsJson);
             if (!(args instanceof ArrayNode)) {
                 return fail(name, "host function '" + name + "': arguments are not a JSON array", null);
             }
@@ -139,7 +140,7 @@ final class SandboxHost implements HostCalls {
         }
         byte[] json;
         try {
-            json = Json.toBytes(result);
+            json = JsonTrees.toBytes(result);
         } catch (Exception e) {
             return fail(name, "host function '" + name + "' returned a value that is not JSON", e);
         }

@@ -1,5 +1,6 @@
 package io.github.mqjssandbox;
 
+import io.github.mqjssandbox.internal.JsonTrees;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,7 +40,7 @@ class BuiltinsTest {
         try (Sandbox sandbox = TestSandboxes.open(engine)) {
             JsonNode names = sandbox.eval("(function () { var names = [];"
                     + " for (var key in globalThis) names.push(key); return names.sort(); })()").value();
-            assertEquals(Json.parse("[\"Array\",\"ArrayBuffer\",\"Boolean\",\"Date\",\"Error\",\"EvalError\","
+            assertEquals(JsonTrees.parse("[\"Array\",\"ArrayBuffer\",\"Boolean\",\"Date\",\"Error\",\"EvalError\","
                     + "\"Float32Array\",\"Float64Array\",\"Function\",\"Infinity\",\"Int16Array\",\"Int32Array\","
                     + "\"Int8Array\",\"InternalError\",\"JSON\",\"Math\",\"NaN\",\"Number\",\"Object\","
                     + "\"RangeError\",\"ReferenceError\",\"RegExp\",\"String\",\"SyntaxError\",\"TypeError\","

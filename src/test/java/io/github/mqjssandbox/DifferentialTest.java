@@ -1,5 +1,6 @@
 package io.github.mqjssandbox;
 
+import io.github.mqjssandbox.internal.JsonTrees;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -70,8 +71,8 @@ class DifferentialTest {
                 .start();
         byte[] stdout = process.getInputStream().readAllBytes();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
-        JsonNode r = Json.parse(stdout);
-        String value = r.get("value").isNull() ? "null" : Json.parse(r.get("value").asText()).toString();
+        JsonNode r = JsonTrees.parse(stdout);
+        String value = r.get("value").isNull() ? "null" : JsonTrees.parse(r.get("value").asText()).toString();
         boolean outOfMemory = "out of memory".equals(r.get("errorMessage").asText())
                 || "not enough memory".equals(r.get("errorMessage").asText());
         if (outOfMemory) {

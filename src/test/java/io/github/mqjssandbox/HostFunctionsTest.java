@@ -1,5 +1,6 @@
 package io.github.mqjssandbox;
 
+import io.github.mqjssandbox.internal.JsonTrees;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -37,9 +38,9 @@ class HostFunctionsTest {
                 .hostFunction("nothing", args -> null)
                 .hostFunction("missing", args -> MissingNode.getInstance()))) {
             assertEquals(IntNode.valueOf(5), sandbox.eval("add(2, 3)").value());
-            assertEquals(Json.parse("{\"count\":3,\"first\":{\"a\":[1,\"x\"]}}"),
+            assertEquals(JsonTrees.parse("{\"count\":3,\"first\":{\"a\":[1,\"x\"]}}"),
                     sandbox.eval("describe({a: [1, 'x']}, undefined, 'z')").value());
-            assertEquals(Json.parse("[{\"a\":[1,\"x\"]},null,\"z\"]"), seen.get(0),
+            assertEquals(JsonTrees.parse("[{\"a\":[1,\"x\"]},null,\"z\"]"), seen.get(0),
                     "undefined becomes null, as JSON.stringify renders an array");
             assertEquals("undefined undefined", sandbox.eval("typeof nothing() + ' ' + typeof missing()").display());
             assertEquals("object", sandbox.eval("typeof describe(1).first === 'number' ? 'object' : 'no'").display());
@@ -94,7 +95,7 @@ class HostFunctionsTest {
                     "try { echo(new Array(2000).join('x')); } catch (e) { e.message }").display());
             assertEquals("host function 'flood': result exceeds 1000 bytes", sandbox.eval(
                     "try { flood(); } catch (e) { e.message }").display());
-            assertEquals(Json.nodes().arrayNode().add("ok"), sandbox.eval("echo('ok')").value());
+            assertEquals(JsonTrees.nodes().arrayNode().add("ok"), sandbox.eval("echo('ok')").value());
         }
     }
 

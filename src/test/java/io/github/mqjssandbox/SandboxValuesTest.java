@@ -1,5 +1,6 @@
 package io.github.mqjssandbox;
 
+import io.github.mqjssandbox.internal.JsonTrees;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -15,7 +16,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class SandboxValuesTest {
 
     private static JsonNode json(String text) throws Exception {
-        return Json.parse(text);
+        return JsonTrees.parse(text);
     }
 
     @ParameterizedTest

@@ -1,20 +1,18 @@
 package io.github.mqjssandbox.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.mqjssandbox.EvalResult;
 import io.github.mqjssandbox.JsException;
 import io.github.mqjssandbox.SandboxException;
+import io.github.mqjssandbox.internal.JsonTrees;
 
 /** The one JSON object that {@code --json} prints, as the CLI contract defines it. */
 final class Report {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private Report() {}
 
     static String success(EvalResult result, Timings timings) {
-        ObjectNode json = MAPPER.createObjectNode();
+        ObjectNode json = JsonTrees.nodes().objectNode();
         json.put("ok", true);
         json.set("value", result.value());
         json.put("display", result.display());
@@ -27,7 +25,7 @@ final class Report {
     }
 
     static String failure(SandboxException error) {
-        ObjectNode json = MAPPER.createObjectNode();
+        ObjectNode json = JsonTrees.nodes().objectNode();
         json.put("ok", false);
         ObjectNode detail = json.putObject("error");
         detail.put("kind", error.kind().label());
@@ -63,7 +61,7 @@ final class Report {
 
     private static String write(ObjectNode json) {
         try {
-            return MAPPER.writeValueAsString(json);
+            return JsonTrees.toText(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
