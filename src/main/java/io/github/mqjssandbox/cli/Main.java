@@ -6,6 +6,7 @@ import io.github.mqjssandbox.JsException;
 import io.github.mqjssandbox.Sandbox;
 import io.github.mqjssandbox.SandboxConfig;
 import io.github.mqjssandbox.SandboxException;
+import io.github.mqjssandbox.internal.wasm.EngineInstance;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -81,6 +82,17 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        // Load the default engine's module while picocli parses the arguments (about half of a
+        // cold start); a run that turns out to need another engine or fuel loads that on demand.
+        Thread preload = new Thread(() -> {
+            try {
+                EngineInstance.preload(Engine.AOT, false);
+            } catch (RuntimeException | LinkageError ignored) {
+                // the evaluation meets the same problem and reports it
+            }
+        }, "mquickjs-preload");
+        preload.setDaemon(true);
+        preload.start();
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         System.exit(run(args, out, err, System.in));

@@ -50,6 +50,14 @@ public final class EngineInstance {
      *
      * @throws ContextCreationException if the arena cannot be allocated within the cap
      */
+    /**
+     * Parses and links the module of {@code engine} (plain or metered) if this JVM has not yet:
+     * the part of the first {@link #create} that does not depend on the sandbox's settings.
+     */
+    public static void preload(Engine engine, boolean metered) {
+        ModuleRegistry.get(engine, metered);
+    }
+
     public static EngineInstance create(
             Engine engine, boolean metered, int arenaBytes, int ioReserveBytes, HostCalls host) {
         return create(ModuleRegistry.get(engine, metered), arenaBytes, ioReserveBytes, host);
