@@ -51,47 +51,48 @@ public final class JsonTrees {
 
     /** Exactly one JSON value, nothing after it. */
     public static JsonNode parse(byte[] utf8) throws JsonProcessingException {
-        try (JsonParser p = FACTORY.createParser(utf8)) {
-            return readDocument(p);
-        } catch (JsonProcessingException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // not from an in-memory source
-        }
+        return read(() -> FACTORY.createParser(utf8));
     }
 
     public static JsonNode parse(String text) throws JsonProcessingException {
-        try (JsonParser p = FACTORY.createParser(text)) {
-            return readDocument(p);
-        } catch (JsonProcessingException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return read(() -> FACTORY.createParser(text));
     }
 
     public static byte[] toBytes(JsonNode node) throws JsonProcessingException {
         ByteArrayBuilder out = new ByteArrayBuilder();
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            write(g, node);
-        } catch (JsonProcessingException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        write(node, () -> FACTORY.createGenerator(out));
         return out.toByteArray();
     }
 
     public static String toText(JsonNode node) throws JsonProcessingException {
         StringWriter out = new StringWriter();
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+        write(node, () -> FACTORY.createGenerator(out));
+        return out.toString();
+    }
+
+    /** Opens a parser or generator on an in-memory source or sink. */
+    private interface Opener<T> {
+        T open() throws IOException;
+    }
+
+    private static JsonNode read(Opener<JsonParser> source) throws JsonProcessingException {
+        try (JsonParser p = source.open()) {
+            return readDocument(p);
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // in-memory sources and sinks do no I/O
+        }
+    }
+
+    private static void write(JsonNode node, Opener<JsonGenerator> sink) throws JsonProcessingException {
+        try (JsonGenerator g = sink.open()) {
             write(g, node);
         } catch (JsonProcessingException e) {
             throw e;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toString();
     }
 
     private static JsonNode readDocument(JsonParser p) throws IOException {

@@ -15,7 +15,6 @@ import io.github.mqjssandbox.wasmtools.wasm.ValType;
 import io.github.mqjssandbox.wasmtools.wasm.WasmModule;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -33,8 +32,9 @@ import java.util.PriorityQueue;
  * locals it writes that are live at one of its exits become results. Branches that leave the
  * region (to an enclosing label, or {@code return}) end the outlined function with an exit
  * code, returned as the first result, on which the caller dispatches ({@code br_if} /
- * {@code br_table}); returned values travel as extra results. Regions are chosen greedily,
- * largest first, and new functions that are still too big are split again.
+ * {@code br_table}); returned values travel as extra results. Regions are chosen greedily:
+ * with an {@link EntryProfile} from a training run, those entered least often per byte
+ * removed first (each entry becomes a call); without one, or between equals, largest first.
  */
 public final class Splitter {
 
@@ -211,7 +211,7 @@ public final class Splitter {
     private record Candidate(int body, int from, int to, int size, long entries) {
         /** Orders by calls added per byte removed, then larger first, then earlier first. */
         static int compare(Candidate a, Candidate b, List<List<Integer>> boundaries) {
-            int byCost = Long.compare(a.entries * b.size, b.entries * a.size);
+            int byCost = compareProducts(a.entries, b.size, b.entries, a.size);
             if (byCost != 0) {
                 return byCost;
             }
@@ -219,6 +219,12 @@ public final class Splitter {
             return bySize != 0 ? bySize
                     : Integer.compare(boundaries.get(a.body).get(a.from), boundaries.get(b.body).get(b.from));
         }
+    }
+
+    /** Compares x1·y1 with x2·y2 for non-negative factors, exactly (128-bit products). */
+    static int compareProducts(long x1, long y1, long x2, long y2) {
+        int high = Long.compare(Math.multiplyHigh(x1, y1), Math.multiplyHigh(x2, y2));
+        return high != 0 ? high : Long.compareUnsigned(x1 * y1, x2 * y2);
     }
 
     private enum Kind { FALL, BRANCH, RETURN }

@@ -75,6 +75,15 @@ class ProfileGuidedSplitTest {
     }
 
     @Test
+    void costComparisonIsExactBeyondLongRange() {
+        assertEquals(0, Splitter.compareProducts(6, 4, 8, 3));
+        assertTrue(Splitter.compareProducts(1, 5, 2, 3) < 0);
+        long big = Long.MAX_VALUE / 2;
+        assertTrue(Splitter.compareProducts(big, 4000, big, 3999) > 0, "products of 2^62 x 4000 do not wrap");
+        assertTrue(Splitter.compareProducts(big, 3, Long.MAX_VALUE, 1) > 0);
+    }
+
+    @Test
     void malformedProfileLinesAreReportedWithTheirNumber() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> EntryProfile.parse(List.of("# header", "4 0 12", "4 x 1")));
