@@ -124,9 +124,11 @@ final class Report {
           .append("- GraalJS runs on the stock OpenJDK without the Graal compiler, i.e. in Truffle's interpreter only: it is\n")
           .append("  far from what GraalJS does on GraalVM or with the `truffle-runtime` compiler on a JVMCI JDK.\n")
           .append("- Rhino compiled, Nashorn and GraalJS are not sandboxes: they are ceilings for what the JVM can do with JS.\n")
-          .append("- Chicory's AOT/COMPILER output for mquickjs contains methods above HotSpot's 8000-byte JIT limit; with\n")
-          .append("  default flags those stay in the bytecode interpreter. `-XX:-DontCompileHugeMethods` changes the\n")
-          .append("  numbers a lot (fib(15): about 20 ms → 8–10 ms in a quick check) but is not what a user gets by default.\n")
+          .append("- The sandbox's modules are split at build time so that every method Chicory generates stays under\n")
+          .append("  HotSpot's 8000-byte JIT limit (a build gate checks it; docs/performance.md), with default JVM flags.\n")
+          .append("- The JIT treats the split modules differently from one JVM to the next (up to ~1.5× on the same\n")
+          .append("  workload), so one fork per cell can mislead: the fuel-metered column's overhead is measured with\n")
+          .append("  5 forks in docs/limits.md.\n")
           .append("- string building is quadratic in mquickjs (`+=` copies); the native build's time there depends on glibc's\n")
           .append("  `realloc` (not investigated), so Node on the wasm module, with its own allocator, beat it in this run.\n");
         if (doc.getParent() != null) Files.createDirectories(doc.getParent());
