@@ -6,6 +6,7 @@
 //
 // usage: node train.mjs PROFILING.wasm SCRIPT.js... > counts.txt
 import fs from 'fs';
+import path from 'path';
 import { instantiate, cString, slot } from '../node/mquickjs-host.mjs';
 
 const PREFIX = 'sbx_prof_';
@@ -20,7 +21,9 @@ for (const script of scripts) {
   if (x.sbx_create(32 << 20) !== 0) throw new Error('cannot create a context');
   x.sbx_set_random_seed(1n);
   const src = cString(x, fs.readFileSync(script, 'utf8'));
-  const name = cString(x, script);
+  // the file name is part of the compiled script: only the base name keeps counts the same
+  // wherever the repository lives
+  const name = cString(x, path.basename(script));
   const status = x.sbx_eval(src.ptr, src.length, name.ptr);
   if (status !== 0) {
     console.error(`train.mjs: ${script} failed (status ${status}): ${slot(x, 3)}`);
