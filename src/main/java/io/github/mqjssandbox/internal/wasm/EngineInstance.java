@@ -46,11 +46,6 @@ public final class EngineInstance {
     }
 
     /**
-     * Instantiates the module and creates the JS context.
-     *
-     * @throws ContextCreationException if the arena cannot be allocated within the cap
-     */
-    /**
      * Parses and links the module of {@code engine} (plain or metered) if this JVM has not yet:
      * the part of the first {@link #create} that does not depend on the sandbox's settings.
      */
@@ -58,6 +53,11 @@ public final class EngineInstance {
         ModuleRegistry.get(engine, metered);
     }
 
+    /**
+     * Instantiates the module and creates the JS context.
+     *
+     * @throws ContextCreationException if the arena cannot be allocated within the cap
+     */
     public static EngineInstance create(
             Engine engine, boolean metered, int arenaBytes, int ioReserveBytes, HostCalls host) {
         return create(ModuleRegistry.get(engine, metered), arenaBytes, ioReserveBytes, host);
