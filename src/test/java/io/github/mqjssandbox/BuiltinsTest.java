@@ -1,9 +1,9 @@
 package io.github.mqjssandbox;
 
-import io.github.mqjssandbox.internal.JsonTrees;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.mqjssandbox.internal.JsonTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

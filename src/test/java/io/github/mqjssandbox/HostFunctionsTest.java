@@ -1,6 +1,5 @@
 package io.github.mqjssandbox;
 
-import io.github.mqjssandbox.internal.JsonTrees;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -13,6 +12,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.github.mqjssandbox.internal.JsonTrees;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +62,31 @@ class HostFunctionsTest {
             String hidden = sandbox.eval("try { explode(); } catch (e) { e.message }").display();
             assertEquals("host function 'explode' failed", hidden);
             assertFalse(hidden.contains("IOException") || hidden.contains("passwd"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void resultsThatAreNotJsonValuesAreRefusedWithoutBeingRead(Engine engine) {
+        Probe probe = new Probe();
+        try (Sandbox sandbox = TestSandboxes.open(engine, b -> b
+                .hostFunction("pojo", args -> NODES.pojoNode(probe))
+                .hostFunction("binary", args -> NODES.arrayNode().add(NODES.binaryNode(new byte[] {1, 2}))))) {
+            assertEquals("host function 'pojo' returned a value that is not JSON",
+                    sandbox.eval("try { pojo(); } catch (e) { e.message }").display());
+            assertEquals("host function 'binary' returned a value that is not JSON",
+                    sandbox.eval("try { binary(); } catch (e) { e.message }").display());
+            assertFalse(probe.read, "no data binding: the object's getters are never called");
+        }
+    }
+
+    /** A Java object a careless host function might hand back. */
+    public static final class Probe {
+        boolean read;
+
+        public String getSecret() {
+            read = true;
+            return "secret";
         }
     }
 
