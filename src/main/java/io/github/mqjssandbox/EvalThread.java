@@ -3,8 +3,9 @@ package io.github.mqjssandbox;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -18,12 +19,18 @@ final class EvalThread implements TaskRunner {
     static final long STACK_BYTES = 512L << 20;
     /** Chicory sees an interrupt at its next call or loop; on a loaded machine that can take a while. */
     static final long MIN_WAIT_AFTER_INTERRUPT_NANOS = TimeUnit.SECONDS.toNanos(5);
+    /**
+     * How long each side spins before it parks: the worker for the next task, the caller for
+     * the result. Waking a parked thread costs tens of microseconds, more than evaluating a
+     * small script, and a sandbox's evaluations often come back to back.
+     */
+    static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
 
     private final ExecutorService executor;
     private volatile Thread worker;
 
     EvalThread(String name) {
-        this.executor = Executors.newSingleThreadExecutor(task -> {
+        this.executor = new ThreadPoolExecutor(1, 1, 0L, TimeUnit.MILLISECONDS, new SpinningQueue(), task -> {
             Thread thread = new Thread(null, task, name, STACK_BYTES);
             thread.setDaemon(true);
             worker = thread;
@@ -43,6 +50,7 @@ final class EvalThread implements TaskRunner {
             return task.call();
         });
         executor.execute(future);
+        spinUntilDone(future);
         boolean interrupted = false;
         try {
             try {
@@ -74,5 +82,30 @@ final class EvalThread implements TaskRunner {
     @Override
     public void close() {
         executor.shutdownNow();
+    }
+
+    private static void spinUntilDone(FutureTask<?> future) {
+        long deadline = System.nanoTime() + SPIN_NANOS;
+        while (!future.isDone() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+    }
+
+    /** The worker's task queue: it spins for {@link #SPIN_NANOS} before a blocking take. */
+    private static final class SpinningQueue extends LinkedBlockingQueue<Runnable> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Runnable take() throws InterruptedException {
+            long deadline = System.nanoTime() + SPIN_NANOS;
+            do {
+                Runnable task = poll();
+                if (task != null) {
+                    return task;
+                }
+                Thread.onSpinWait();
+            } while (System.nanoTime() < deadline);
+            return super.take();
+        }
     }
 }
