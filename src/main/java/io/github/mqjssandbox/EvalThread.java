@@ -24,7 +24,7 @@ final class EvalThread implements TaskRunner {
      * the result. Waking a parked thread costs tens of microseconds, more than evaluating a
      * small script, and a sandbox's evaluations often come back to back.
      */
-    static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
+    static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(20);
 
     private final ExecutorService executor;
     private volatile Thread worker;
