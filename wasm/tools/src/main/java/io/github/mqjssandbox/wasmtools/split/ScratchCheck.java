@@ -1,10 +1,6 @@
 package io.github.mqjssandbox.wasmtools.split;
 
-import io.github.mqjssandbox.wasmtools.wasm.ByteReader;
-import io.github.mqjssandbox.wasmtools.wasm.ExternalKind;
-import io.github.mqjssandbox.wasmtools.wasm.Import;
-import io.github.mqjssandbox.wasmtools.wasm.Section;
-import io.github.mqjssandbox.wasmtools.wasm.SectionId;
+import io.github.mqjssandbox.wasmtools.wasm.LinearMemory;
 import io.github.mqjssandbox.wasmtools.wasm.WasmModule;
 
 /**
@@ -25,60 +21,19 @@ final class ScratchCheck {
                     + "--scratch-bytes at least 8, got base " + base + " bytes " + bytes);
         }
         long end = (long) base + bytes;
-        long minPages = -1;
-        for (Import imp : module.imports()) {
-            if (imp.kind() == ExternalKind.MEMORY) {
-                minPages = Long.MAX_VALUE; // imported: size is the host's business; assume enough
-            }
-        }
-        for (Section s : module.sections()) {
-            if (s.id() == SectionId.MEMORY && minPages < 0) {
-                ByteReader r = new ByteReader(s.payload());
-                if (r.readU32() > 0) {
-                    r.readByte(); // limits flags
-                    minPages = r.readU32();
-                }
-            }
-        }
+        long minPages = LinearMemory.initialPages(module);
         if (minPages < 0) {
             throw new IllegalArgumentException("--transfer memory needs a linear memory, the module has none");
         }
-        if (minPages != Long.MAX_VALUE && minPages * 65536 < end) {
+        if (minPages != LinearMemory.IMPORTED && minPages * 65536 < end) {
             throw new IllegalArgumentException("scratch area [" + base + ", " + end + ") is beyond the initial memory ("
                     + minPages + " pages)");
         }
-        for (Section s : module.sections()) {
-            if (s.id() != SectionId.DATA) {
-                continue;
-            }
-            ByteReader r = new ByteReader(s.payload());
-            long count = r.readU32();
-            for (long k = 0; k < count; k++) {
-                long flags = r.readU32();
-                long offset = -1;
-                if (flags == 0 || flags == 2) {
-                    if (flags == 2) {
-                        r.readU32(); // memory index
-                    }
-                    int op = r.readByte();
-                    if (op == 0x41) { // i32.const
-                        offset = r.readS32() & 0xFFFF_FFFFL;
-                    } else if (op == 0x23) { // global.get: offset unknown at build time
-                        r.readU32();
-                    } else {
-                        throw new IllegalArgumentException("data segment " + k + ": unsupported offset expression 0x"
-                                + Integer.toHexString(op));
-                    }
-                    if (r.readByte() != 0x0B) {
-                        throw new IllegalArgumentException("data segment " + k + ": offset expression is not constant");
-                    }
-                }
-                long len = r.readU32();
-                r.skip((int) len);
-                if (offset >= 0 && offset < end && offset + len > base) {
-                    throw new IllegalArgumentException("scratch area [" + base + ", " + end + ") overlaps data segment "
-                            + k + " at [" + offset + ", " + (offset + len) + "); choose another --scratch-base");
-                }
+        for (LinearMemory.Segment s : LinearMemory.activeDataSegments(module)) {
+            if (s.offset() >= 0 && s.offset() < end && s.offset() + s.length() > base) {
+                throw new IllegalArgumentException("scratch area [" + base + ", " + end + ") overlaps data segment "
+                        + s.index() + " at [" + s.offset() + ", " + (s.offset() + s.length())
+                        + "); choose another --scratch-base");
             }
         }
     }
