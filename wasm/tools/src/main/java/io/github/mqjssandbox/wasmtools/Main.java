@@ -1,10 +1,8 @@
 package io.github.mqjssandbox.wasmtools;
 
 import io.github.mqjssandbox.wasmtools.wasm.WasmFormatException;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -86,21 +84,5 @@ public final class Main {
             throw new IllegalArgumentException("missing " + name);
         }
         return Path.of(value);
-    }
-
-    static byte[] read(Path path) {
-        try {
-            return Files.readAllBytes(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
-        }
-    }
-
-    static void write(Path path, byte[] bytes) {
-        try {
-            Files.write(path, bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -13,7 +13,7 @@ final class Roundtrip {
     }
 
     static int run(Path in, Path outPath, PrintStream out) {
-        byte[] input = Main.read(in);
+        byte[] input = ModuleFiles.read(in);
         WasmModule module = WasmModule.parse(input);
         module.reencodeAll();
         byte[] output = module.encode();
@@ -22,7 +22,7 @@ final class Roundtrip {
         for (int f = check.importedFunctionCount(); f < check.functionCount(); f++) {
             check.body(f).instructions();
         }
-        Main.write(outPath, output);
+        ModuleFiles.write(outPath, output);
         out.printf("roundtrip: %d functions re-encoded, %d -> %d bytes%n",
                 module.definedFunctionCount(), input.length, output.length);
         return Main.OK;

@@ -14,7 +14,7 @@ final class Stats {
     }
 
     static int run(Path in, PrintStream out) {
-        WasmModule module = WasmModule.parse(Main.read(in));
+        WasmModule module = ModuleFiles.readModule(in);
         out.printf("functions: %d (%d imported, %d defined)%n", module.functionCount(),
                 module.importedFunctionCount(), module.definedFunctionCount());
         out.printf("largest function bodies (top %d):%n", TOP);

@@ -1,11 +1,9 @@
 package io.github.mqjssandbox.wasmtools.fuel;
 
+import io.github.mqjssandbox.wasmtools.ModuleFiles;
 import io.github.mqjssandbox.wasmtools.wasm.WasmModule;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
@@ -38,19 +36,10 @@ public final class MeterCommand {
                 FuelMeter.Storage.valueOf(options.getOrDefault("--storage", "global").toUpperCase(java.util.Locale.ROOT)),
                 FuelMeter.EntryChecks.valueOf(options.getOrDefault("--entry-checks", "callers")
                         .toUpperCase(java.util.Locale.ROOT)));
-        WasmModule module;
-        try {
-            module = WasmModule.parse(Files.readAllBytes(in));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + in + ": " + e.getMessage(), e);
-        }
+        WasmModule module = ModuleFiles.readModule(in);
         FuelMeter.Report report = FuelMeter.meter(module, opts);
         byte[] bytes = module.encode();
-        try {
-            Files.write(outPath, bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + outPath + ": " + e.getMessage(), e);
-        }
+        ModuleFiles.write(outPath, bytes);
         long before = report.bytesBefore();
         long after = report.bytesAfter();
         out.printf("metered %d functions; code %d -> %d bytes (+%.1f%%); counter %s; global %s=%d; "

@@ -1,10 +1,8 @@
 package io.github.mqjssandbox.wasmtools.split;
 
+import io.github.mqjssandbox.wasmtools.ModuleFiles;
 import io.github.mqjssandbox.wasmtools.wasm.WasmModule;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -55,16 +53,11 @@ public final class SplitCommand {
                 intOption(options, "--scratch-base", defaults.scratchBase()),
                 intOption(options, "--scratch-bytes", defaults.scratchBytes()), null);
         if (options.containsKey("--profile")) {
-            Path profile = Path.of(options.get("--profile"));
-            try {
-                opts = opts.withProfile(EntryProfile.parse(Files.readAllLines(profile)));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + profile + ": " + e.getMessage(), e);
-            }
+            opts = opts.withProfile(EntryProfile.parse(ModuleFiles.readLines(Path.of(options.get("--profile")))));
         }
-        WasmModule module = read(in);
+        WasmModule module = ModuleFiles.readModule(in);
         Splitter.Result result = Splitter.split(module, opts);
-        write(target, module);
+        ModuleFiles.write(target, module.encode());
         for (Splitter.FunctionReport r : result.functions()) {
             out.printf("function %d: %d -> %d bytes, %d regions outlined%n", r.function(), r.bytesBefore(),
                     r.bytesAfter(), r.outlined());
@@ -81,28 +74,12 @@ public final class SplitCommand {
 
     private static int profile(Map<String, String> options, PrintStream out) {
         Path target = Path.of(require(options, "--out"));
-        WasmModule module = read(Path.of(require(options, "--in")));
+        WasmModule module = ModuleFiles.readModule(Path.of(require(options, "--in")));
         EntryProfiler.Result result = EntryProfiler.instrument(module,
                 intOption(options, "--min-bytes", DEFAULT_SPLIT_BYTES));
-        write(target, module);
+        ModuleFiles.write(target, module.encode());
         out.printf("profile: %d entry counters in %d functions%n", result.points(), result.functions());
         return 0;
-    }
-
-    private static WasmModule read(Path in) {
-        try {
-            return WasmModule.parse(Files.readAllBytes(in));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + in + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void write(Path target, WasmModule module) {
-        try {
-            Files.write(target, module.encode());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
-        }
     }
 
     public static int largestBody(WasmModule module) {
