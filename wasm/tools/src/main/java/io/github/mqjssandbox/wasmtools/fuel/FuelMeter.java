@@ -60,6 +60,28 @@ import java.util.List;
  * region. Dead code (after br/br_table/return/unreachable up to the next else/end) is not
  * charged.
  *
+ * <h2>Dispatches</h2>
+ * A {@code br_table} is how C's {@code switch} (and so the engine's bytecode loop) compiles: its
+ * arms start right after the ends of the blocks it targets. An arm that only the br_table enters
+ * (no other branch targets that block, and the code before its end does not fall through into
+ * it) would need a charge of its own, and in the interpreter's dispatch loop those hundred small
+ * charges are what pushes hot arms out of the method HotSpot compiles. So, with a cap {@code C}
+ * ({@link Options#dispatchCap()}, {@value #DEFAULT_DISPATCH_CAP} by default; 0 keeps exact
+ * per-arm charges): the br_table's own region is charged a flat {@code P = min(C, largest entry
+ * cost among those arms)} extra, and each such arm is charged only what its entry region costs
+ * beyond {@code P} (nothing for arms up to {@code P}). Every path pays at least its exact cost;
+ * one execution of a br_table over-pays by at most {@code P}.
+ *
+ * <h2>Small ifs</h2>
+ * Each arm of an {@code if} is a region of its own, so branchy C code pays a charge for almost
+ * every condition it tests. With a cap {@code K} ({@link Options#foldCap()},
+ * {@value #DEFAULT_FOLD_CAP} by default; 0 keeps exact per-arm charges), an {@code if} construct
+ * that no branch leaves (every path arrives at its end), that contains no loop and no
+ * br_table, and whose instructions (both arms, nested constructs and its end) cost at most
+ * {@code K} in all is charged in full with the region around it: no region starts inside it.
+ * A path through it over-pays by what it skips, at most {@code K} per execution of the
+ * construct.
+ *
  * <h2>Checks</h2>
  * {@code if (fuel < 0) trap} runs at every loop header and at the entry of every function that
  * contains a call (any cycle in the call graph, including through imports that call back,
@@ -86,12 +108,17 @@ public final class FuelMeter {
     public static final String ADDRESS_GLOBAL = "sbx_fuel_address";
     /** Address of the little-endian i64 counter in memory 0 with {@link Storage#MEMORY}. */
     public static final int FUEL_ADDRESS = 0;
+    /** Default largest flat price of a br_table dispatch (see "Dispatches" above); 0 = exact. */
+    public static final long DEFAULT_DISPATCH_CAP = 32;
+    /** Default largest cost of an if construct paid for with the code before it (see "Small ifs"); 0 = exact. */
+    public static final long DEFAULT_FOLD_CAP = 16;
 
     /** Knobs of the transform. */
     public record Options(long initialFuel, boolean splitAtBrIf, CounterPlacement placement, Storage storage,
-            EntryChecks entryChecks) {
+            EntryChecks entryChecks, long dispatchCap, long foldCap) {
         public Options(long initialFuel, boolean splitAtBrIf, CounterPlacement placement) {
-            this(initialFuel, splitAtBrIf, placement, Storage.GLOBAL, EntryChecks.CALLERS);
+            this(initialFuel, splitAtBrIf, placement, Storage.GLOBAL, EntryChecks.CALLERS, DEFAULT_DISPATCH_CAP,
+                    DEFAULT_FOLD_CAP);
         }
 
         public static Options defaults() {
@@ -99,19 +126,27 @@ public final class FuelMeter {
         }
 
         public Options withInitialFuel(long fuel) {
-            return new Options(fuel, splitAtBrIf, placement, storage, entryChecks);
+            return new Options(fuel, splitAtBrIf, placement, storage, entryChecks, dispatchCap, foldCap);
         }
 
         public Options withPlacement(CounterPlacement p) {
-            return new Options(initialFuel, splitAtBrIf, p, storage, entryChecks);
+            return new Options(initialFuel, splitAtBrIf, p, storage, entryChecks, dispatchCap, foldCap);
         }
 
         public Options withStorage(Storage s) {
-            return new Options(initialFuel, splitAtBrIf, placement, s, entryChecks);
+            return new Options(initialFuel, splitAtBrIf, placement, s, entryChecks, dispatchCap, foldCap);
+        }
+
+        public Options withDispatchCap(long cap) {
+            return new Options(initialFuel, splitAtBrIf, placement, storage, entryChecks, cap, foldCap);
+        }
+
+        public Options withFoldCap(long cap) {
+            return new Options(initialFuel, splitAtBrIf, placement, storage, entryChecks, dispatchCap, cap);
         }
 
         public Options withEntryChecks(EntryChecks c) {
-            return new Options(initialFuel, splitAtBrIf, placement, storage, c);
+            return new Options(initialFuel, splitAtBrIf, placement, storage, c, dispatchCap, foldCap);
         }
     }
 
@@ -151,7 +186,7 @@ public final class FuelMeter {
 
     /** Size of one defined function before and after metering. */
     public record FunctionReport(int functionIndex, int bytesBefore, int bytesAfter, boolean counterInLocal,
-            int regions, boolean entryCheck) {
+            int regions, boolean entryCheck, int dispatchArms, int foldedIfs) {
         public double growth() {
             return bytesBefore == 0 ? 0 : (double) (bytesAfter - bytesBefore) / bytesBefore;
         }
@@ -162,6 +197,16 @@ public final class FuelMeter {
         /** Number of functions checked at entry. */
         public long entryChecks() {
             return functions.stream().filter(FunctionReport::entryCheck).count();
+        }
+
+        /** Number of br_table arms charged with their br_table instead of by themselves. */
+        public long dispatchArms() {
+            return functions.stream().mapToLong(FunctionReport::dispatchArms).sum();
+        }
+
+        /** Number of if constructs charged with the code before them. */
+        public long foldedIfs() {
+            return functions.stream().mapToLong(FunctionReport::foldedIfs).sum();
         }
 
         public long bytesBefore() {
@@ -231,7 +276,8 @@ public final class FuelMeter {
             FunctionBody original = module.body(f);
             int params = module.functionType(f).params().size();
             FunctionMeter meter = new FunctionMeter(original, params, fuel, trapFunction, options.splitAtBrIf(),
-                    inMemory, graph == null || graph.isCyclic(f));
+                    inMemory, graph == null || graph.isCyclic(f), options.dispatchCap(),
+                    options.foldCap());
             FunctionBody metered;
             boolean inLocal;
             switch (options.placement()) {
@@ -251,7 +297,7 @@ public final class FuelMeter {
                     break;
             }
             reports.add(new FunctionReport(f, original.byteSize(), metered.byteSize(), inLocal,
-                    meter.regionCount(), meter.hasEntryCheck()));
+                    meter.regionCount(), meter.hasEntryCheck(), meter.dispatchArmCount(), meter.foldedIfCount()));
             module.setBody(f, metered);
         }
         return new Report(fuel, trapped, trapFunction, Collections.unmodifiableList(reports));

@@ -40,6 +40,10 @@ final class FunctionMeter {
     private final boolean[] targeted;
     /** Per branch instruction: one of its targets leaves the function. */
     private final boolean[] exitsFunction;
+    /** Per block/if opener: the one branch instruction that targets it, NONE or MANY. */
+    private final int[] soleBranch;
+    private static final int NONE = -1;
+    private static final int MANY = -2;
     private boolean hasLoop;
     private boolean hasCall;
     private boolean hasLengthCost;
@@ -54,13 +58,22 @@ final class FunctionMeter {
     private boolean endReachable;
     /** {then-arm region, region D, cost of D when the if ended}: see {@link #effectiveCost}. */
     private final List<long[]> refunds = new ArrayList<>();
+    /** Per region: the br_table that alone enters it (a dispatch arm), or -1. */
+    private final List<Integer> regionArmOf = new ArrayList<>();
+    /** Per dispatching br_table: the flat price charged with it for entering any of its arms. */
+    private final java.util.Map<Integer, Long> dispatchPrice = new java.util.HashMap<>();
+    private final long dispatchCap;
+    /** Largest cost of an {@code if} construct charged with the code before it (see FuelMeter); 0 = none. */
+    private final long foldCap;
+    /** Per if opener: the whole construct is charged with the region around it. */
+    private final boolean[] folded;
     /** Per loop opener: the loop contains no call of any kind. */
     private final boolean[] callFree;
     /** Per instruction: the outermost call-free loop whose body contains the point right after it, or -1. */
     private final int[] hotRoot;
 
     FunctionMeter(FunctionBody body, int paramCount, int fuelGlobal, int trapFunction, boolean splitAtBrIf) {
-        this(body, paramCount, fuelGlobal, trapFunction, splitAtBrIf, false, true);
+        this(body, paramCount, fuelGlobal, trapFunction, splitAtBrIf, false, true, 0, 0);
     }
 
     /**
@@ -68,7 +81,9 @@ final class FunctionMeter {
      * @param entryCheck false to skip the entry check even if the function contains calls
      */
     FunctionMeter(FunctionBody body, int paramCount, int fuelGlobal, int trapFunction, boolean splitAtBrIf,
-            boolean inMemory, boolean entryCheck) {
+            boolean inMemory, boolean entryCheck, long dispatchCap, long foldCap) {
+        this.dispatchCap = dispatchCap;
+        this.foldCap = foldCap;
         this.inMemory = inMemory;
         this.entryCheckAllowed = entryCheck;
         this.body = body;
@@ -82,13 +97,22 @@ final class FunctionMeter {
         escapes = new boolean[n];
         targeted = new boolean[n];
         exitsFunction = new boolean[n];
+        soleBranch = new int[n];
+        java.util.Arrays.fill(soleBranch, NONE);
         regionAfter = new int[n];
         live = new boolean[n];
         callFree = new boolean[n];
         hotRoot = new int[n];
+        folded = new boolean[n];
         analyzeBranches();
         findHotLoops();
         splitRegions();
+        if (foldCap > 0 && chooseFolds()) {
+            splitRegions();
+        }
+        if (dispatchCap > 0 && priceDispatches()) {
+            splitRegions();
+        }
     }
 
     /** Whether the instrumented body checks at entry. */
@@ -98,6 +122,20 @@ final class FunctionMeter {
 
     boolean hasLoop() {
         return hasLoop;
+    }
+
+    /** Number of br_table arms whose entry is charged (in part or in full) with the br_table. */
+    int dispatchArmCount() {
+        return (int) regionArmOf.stream().filter(b -> b >= 0 && dispatchPrice.containsKey(b)).count();
+    }
+
+    /** Number of if constructs charged with the code around them. */
+    int foldedIfCount() {
+        int count = 0;
+        for (boolean f : folded) {
+            count += f ? 1 : 0;
+        }
+        return count;
     }
 
     /** Number of charge sites (regions), for reports and tests. */
@@ -150,6 +188,7 @@ final class FunctionMeter {
                     exitsFunction[i] = true;
                 } else if (code.get(target).opcode() != Opcode.LOOP) {
                     targeted[target] = true;
+                    soleBranch[target] = soleBranch[target] == NONE || soleBranch[target] == i ? i : MANY;
                 }
                 markEscapes(i, target);
             }
@@ -166,6 +205,7 @@ final class FunctionMeter {
     private int newRegion(int after, boolean loopHeader) {
         regionCost.add(new long[1]);
         regionIsLoopHeader.add(loopHeader);
+        regionArmOf.add(-1);
         int id = regionCost.size() - 1;
         if (after >= 0) {
             regionAfter[after] = id;
@@ -174,10 +214,17 @@ final class FunctionMeter {
     }
 
     private void splitRegions() {
+        regionCost.clear();
+        regionIsLoopHeader.clear();
+        regionArmOf.clear();
+        refunds.clear();
+        java.util.Arrays.fill(live, false);
         java.util.Arrays.fill(regionAfter, -1);
         int cur = newRegion(-1, false);
         Deque<int[]> open = new ArrayDeque<>(); // {opener, region current at the opener}
         int deadNesting = 0; // > 0 inside a construct that starts in dead code
+        int foldOpener = -1; // the folded if being walked, whose region pays for all of it
+        int foldRegion = DEAD;
         for (int i = 0; i < code.size(); i++) {
             Opcode op = code.get(i).opcode();
             if (deadNesting > 0) {
@@ -194,7 +241,7 @@ final class FunctionMeter {
             }
             live[i] = cur != DEAD;
             if (cur != DEAD) {
-                regionCost.get(cur)[0] += FuelCosts.staticCost(op);
+                regionCost.get(cur)[0] += FuelCosts.staticCost(op) + dispatchPrice.getOrDefault(i, 0L);
             }
             switch (op) {
                 case BLOCK:
@@ -206,16 +253,30 @@ final class FunctionMeter {
                     break;
                 case IF:
                     open.push(new int[] {i, cur});
-                    cur = newRegion(i, false);
+                    if (foldOpener < 0 && folded[i]) {
+                        foldOpener = i;
+                        foldRegion = cur;
+                    }
+                    if (foldOpener < 0) {
+                        cur = newRegion(i, false);
+                    }
                     break;
                 case ELSE:
-                    cur = newRegion(i, false);
+                    cur = foldOpener >= 0 ? foldRegion : newRegion(i, false);
                     break;
                 case END: {
                     int[] frame = open.pop();
                     int opener = frame[0];
                     Opcode kind = code.get(opener).opcode();
-                    if (kind == Opcode.IF && cur == DEAD && escapes[opener] && !targeted[opener]
+                    if (foldOpener >= 0) {
+                        // Inside a folded if everything was paid for at its start: where the
+                        // rules below would start a region, go on in the folded one instead.
+                        boolean onlyFallenInto = kind == Opcode.BLOCK && escapes[opener] && !targeted[opener];
+                        cur = onlyFallenInto ? cur : foldRegion;
+                        if (opener == foldOpener) {
+                            foldOpener = -1;
+                        }
+                    } else if (kind == Opcode.IF && cur == DEAD && escapes[opener] && !targeted[opener]
                             && blocks.elseOf(opener) < 0) {
                         // The then-arm never arrives here, only the false edge does: charge
                         // what follows with the code before the if, and let the then-arm
@@ -232,7 +293,13 @@ final class FunctionMeter {
                     } else if (kind == Opcode.LOOP && cur == DEAD) {
                         cur = DEAD;
                     } else {
+                        boolean fallenInto = cur != DEAD;
                         cur = newRegion(i, false);
+                        int source = soleBranch[opener];
+                        if (!fallenInto && kind == Opcode.BLOCK && source >= 0
+                                && code.get(source).opcode() == Opcode.BR_TABLE && live[source]) {
+                            regionArmOf.set(cur, source);
+                        }
                     }
                     break;
                 }
@@ -245,7 +312,7 @@ final class FunctionMeter {
                     cur = DEAD;
                     break;
                 case BR_IF:
-                    if (splitAtBrIf) {
+                    if (splitAtBrIf && foldOpener < 0) {
                         cur = newRegion(i, false);
                     }
                     break;
@@ -256,11 +323,59 @@ final class FunctionMeter {
         endReachable = cur != DEAD;
     }
 
+    /**
+     * Marks the if constructs charged with the region around them: those that no branch leaves,
+     * that contain no loop and no br_table, and whose instructions cost at most {@link #foldCap}
+     * in all. Returns whether any was marked.
+     */
+    private boolean chooseFolds() {
+        boolean any = false;
+        for (int i = 0; i < code.size(); i++) {
+            if (code.get(i).opcode() != Opcode.IF || !live[i] || escapes[i]) {
+                continue;
+            }
+            int end = blocks.endOf(i);
+            long cost = 0;
+            boolean foldable = true;
+            for (int j = i + 1; j <= end && foldable; j++) {
+                Opcode op = code.get(j).opcode();
+                foldable = op != Opcode.LOOP && op != Opcode.BR_TABLE;
+                cost += FuelCosts.staticCost(op);
+            }
+            if (foldable && cost <= foldCap) {
+                folded[i] = true;
+                any = true;
+                i = end; // nested ifs are paid for with this one
+            }
+        }
+        return any;
+    }
+
+    /**
+     * Sets the flat price of every br_table with dispatch arms: the largest arm entry cost, at
+     * most {@link #dispatchCap}. Returns whether any was set.
+     */
+    private boolean priceDispatches() {
+        for (int r = 0; r < regionCost.size(); r++) {
+            int brTable = regionArmOf.get(r);
+            if (brTable >= 0) {
+                long cost = Math.min(dispatchCap, regionCost.get(r)[0]);
+                dispatchPrice.merge(brTable, cost, Math::max);
+            }
+        }
+        return !dispatchPrice.isEmpty();
+    }
+
     /** Static charge of a region: its own cost minus what then-arms refund (may be negative). */
     private long[] effectiveCosts() {
         long[] costs = new long[regionCost.size()];
         for (int r = 0; r < costs.length; r++) {
             costs[r] = regionCost.get(r)[0];
+            int brTable = regionArmOf.get(r);
+            if (brTable >= 0) {
+                // The br_table already charged the dispatch price for entering this arm.
+                costs[r] -= Math.min(costs[r], dispatchPrice.getOrDefault(brTable, 0L));
+            }
         }
         for (long[] refund : refunds) {
             int thenRegion = (int) refund[0];

@@ -11,11 +11,13 @@ import java.util.Map;
 /**
  * The {@code meter} command: {@code meter --in A.wasm --out B.wasm [--initial-fuel N]
  * [--split-br-if true] [--counter auto|cached|hybrid] [--storage global|memory]
- * [--entry-checks callers|cycles]}. Prints the size growth, in total and of the worst function.
+ * [--entry-checks callers|cycles] [--dispatch-cap N]}. Prints the size growth, in total and of the worst function.
  */
 public final class MeterCommand {
     /** Functions smaller than this are left out of the relative "max growth" figure. */
     static final int GROWTH_MIN_BYTES = 1024;
+    /** A flat dispatch price or a folded if over-charges by up to its cap: keep caps small. */
+    static final long MAX_CAP = 1024;
 
     private MeterCommand() {
     }
@@ -24,7 +26,8 @@ public final class MeterCommand {
         for (String key : options.keySet()) {
             if (!key.equals("--in") && !key.equals("--out") && !key.equals("--initial-fuel")
                     && !key.equals("--split-br-if") && !key.equals("--counter") && !key.equals("--storage")
-                    && !key.equals("--entry-checks")) {
+                    && !key.equals("--entry-checks") && !key.equals("--dispatch-cap")
+                    && !key.equals("--fold-cap")) {
                 throw new IllegalArgumentException("unknown option " + key + " for meter");
             }
         }
@@ -35,7 +38,10 @@ public final class MeterCommand {
                 FuelMeter.CounterPlacement.valueOf(options.getOrDefault("--counter", "auto").toUpperCase(java.util.Locale.ROOT)),
                 FuelMeter.Storage.valueOf(options.getOrDefault("--storage", "global").toUpperCase(java.util.Locale.ROOT)),
                 FuelMeter.EntryChecks.valueOf(options.getOrDefault("--entry-checks", "callers")
-                        .toUpperCase(java.util.Locale.ROOT)));
+                        .toUpperCase(java.util.Locale.ROOT)),
+                parseCap("--dispatch-cap", options.getOrDefault("--dispatch-cap",
+                        Long.toString(FuelMeter.DEFAULT_DISPATCH_CAP))),
+                parseCap("--fold-cap", options.getOrDefault("--fold-cap", Long.toString(FuelMeter.DEFAULT_FOLD_CAP))));
         WasmModule module = ModuleFiles.readModule(in);
         FuelMeter.Report report = FuelMeter.meter(module, opts);
         byte[] bytes = module.encode();
@@ -43,11 +49,13 @@ public final class MeterCommand {
         long before = report.bytesBefore();
         long after = report.bytesAfter();
         out.printf("metered %d functions; code %d -> %d bytes (+%.1f%%); counter %s; global %s=%d; "
-                + "entry checks in %d functions%n",
+                + "entry checks in %d functions; %d br_table arms charged with their br_table (cap %d); "
+                + "%d ifs charged with the code before them (cap %d)%n",
                 report.functions().size(), before, after, 100.0 * (after - before) / Math.max(1, before),
                 report.fuelGlobal() < 0 ? "in memory at " + FuelMeter.FUEL_ADDRESS
                         : "global " + FuelMeter.FUEL_GLOBAL + "=" + report.fuelGlobal(),
-                FuelMeter.TRAPPED_GLOBAL, report.trappedGlobal(), report.entryChecks());
+                FuelMeter.TRAPPED_GLOBAL, report.trappedGlobal(), report.entryChecks(), report.dispatchArms(),
+                opts.dispatchCap(), report.foldedIfs(), opts.foldCap());
         FuelMeter.FunctionReport worst = report.maxGrowth(GROWTH_MIN_BYTES);
         if (worst != null) {
             out.printf("max growth (functions >= %d bytes): +%.1f%% in function %d (%d -> %d bytes)%n",
@@ -65,6 +73,18 @@ public final class MeterCommand {
         }
         out.printf("wrote %s (%d bytes)%n", outPath, bytes.length);
         return 0;
+    }
+
+    static long parseCap(String option, String text) {
+        try {
+            long cap = Long.parseLong(text);
+            if (cap >= 0 && cap <= MAX_CAP) {
+                return cap;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(option + " must be an integer from 0 to " + MAX_CAP + ": " + text);
     }
 
     /** Accepts plain integers and decimal/scientific notation such as 9e18. */

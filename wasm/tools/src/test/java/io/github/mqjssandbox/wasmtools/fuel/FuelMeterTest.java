@@ -247,6 +247,101 @@ class FuelMeterTest {
         assertEquals(base + 1000, vm.consumed("fill", 64_000));
     }
 
+    @ParameterizedTest
+    @MethodSource("setups")
+    void switchArmsEnteredOnlyFromTheirBrTableArePaidForThere(Engine engine, CounterPlacement placement,
+            Storage storage) {
+        long[] xs = {0, 1, 2, 7};
+        long[] results = {101, 1, 40, 40};
+        // Exact per-arm charges (cap 0), see fuel.wat: 12, 9, 14, 14. With cap 4 the br_table pays
+        // P = 4 extra: arm $a (3) is then free, $big (9) pays 5, and $b, which $a falls into,
+        // still pays its own 4. With cap 100, P = 9 (the largest arm only the br_table enters).
+        Map<Long, long[]> costsByCap = Map.of(
+                0L, new long[] {12, 9, 14, 14},
+                4L, new long[] {13, 13, 14, 14},
+                100L, new long[] {18, 18, 14, 14});
+        costsByCap.forEach((cap, costs) -> {
+            WasmModule module = WasmModule.parse(Fixtures.load(FUEL));
+            FuelMeter.Report report = FuelMeter.meter(module, FuelMeter.Options.defaults().withPlacement(placement)
+                    .withStorage(storage).withDispatchCap(cap));
+            assertEquals(cap == 0 ? 0 : 2, report.dispatchArms(), "cap " + cap);
+            MeteredVm vm = new MeteredVm(module.encode(), engine);
+            for (int i = 0; i < xs.length; i++) {
+                assertEquals(costs[i], vm.consumed("dispatch", xs[i]), "cap " + cap + ", x = " + xs[i]);
+                assertEquals(results[i], vm.call("dispatch", xs[i])[0]);
+            }
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("setups")
+    void smallIfsArePaidForWithTheCodeBeforeThem(Engine engine, CounterPlacement placement, Storage storage) {
+        long[] xs = {0, 5, 50};
+        long[] clamped = {0, 5, 9};
+        // See fuel.wat: exact charges 5, 10, 13; the inner if costs 3 in all, the outer 8, and
+        // the if/else in sign 4 (exactly 6 on either side).
+        Map<Long, long[]> clampCostsByCap = Map.of(
+                0L, new long[] {5, 10, 13},
+                3L, new long[] {5, 13, 13},
+                8L, new long[] {13, 13, 13});
+        Map<Long, Long> signCostByCap = Map.of(0L, 6L, 3L, 6L, 8L, 8L);
+        Map<Long, Long> foldedByCap = Map.of(0L, 0L, 3L, 1L, 8L, 2L);
+        clampCostsByCap.forEach((cap, costs) -> {
+            WasmModule module = WasmModule.parse(Fixtures.load(FUEL));
+            FuelMeter.Report report = FuelMeter.meter(module, FuelMeter.Options.defaults().withPlacement(placement)
+                    .withStorage(storage).withFoldCap(cap));
+            MeteredVm vm = new MeteredVm(module.encode(), engine);
+            for (int i = 0; i < xs.length; i++) {
+                assertEquals(costs[i], vm.consumed("clamp", xs[i]), "cap " + cap + ", x = " + xs[i]);
+                assertEquals(clamped[i], vm.call("clamp", xs[i])[0]);
+            }
+            assertEquals(signCostByCap.get(cap), vm.consumed("sign", -4), "cap " + cap);
+            assertEquals(signCostByCap.get(cap), vm.consumed("sign", 4), "cap " + cap);
+            assertEquals(-1, vm.call("sign", -4)[0]);
+            assertEquals(1, vm.call("sign", 4)[0]);
+            int clamp = module.export("clamp").orElseThrow().index();
+            int sign = module.export("sign").orElseThrow().index();
+            long foldedHere = report.functions().stream()
+                    .filter(f -> f.functionIndex() == clamp || f.functionIndex() == sign)
+                    .mapToLong(FuelMeter.FunctionReport::foldedIfs).sum();
+            assertEquals(foldedByCap.get(cap), foldedHere, "cap " + cap);
+        });
+    }
+
+    @Test
+    void dispatchPricingAndFoldedIfsNeverUnderchargeAndShrinkTheInterpreter() {
+        WasmModule exactModule = WasmModule.parse(Fixtures.load(Fixtures.INTERP_O2));
+        FuelMeter.Report exactReport = FuelMeter.meter(exactModule,
+                FuelMeter.Options.defaults().withDispatchCap(0).withFoldCap(0));
+        WasmModule pricedModule = WasmModule.parse(Fixtures.load(Fixtures.INTERP_O2));
+        FuelMeter.Report pricedReport = FuelMeter.meter(pricedModule, FuelMeter.Options.defaults());
+        assertEquals(0, exactReport.dispatchArms());
+        assertEquals(0, exactReport.foldedIfs());
+        assertTrue(pricedReport.dispatchArms() >= 8, "the fixture's bytecode loop: " + pricedReport.dispatchArms());
+        assertTrue(pricedReport.foldedIfs() >= 1, "folded ifs: " + pricedReport.foldedIfs());
+        assertTrue(pricedReport.bytesAfter() < exactReport.bytesAfter());
+
+        MeteredVm exact = new MeteredVm(exactModule.encode(), Engine.COMPILER);
+        MeteredVm priced = new MeteredVm(pricedModule.encode(), Engine.COMPILER);
+        exact.setFuel(1L << 40);
+        priced.setFuel(1L << 40);
+        exact.call("_initialize");
+        priced.call("_initialize");
+        long exactTotal = 0;
+        long pricedTotal = 0;
+        for (Object[] c : Fixtures.INTERP_CALLS) {
+            String name = (String) c[0];
+            long[] args = (long[]) c[1];
+            long exactCost = exact.consumed(name, args);
+            long pricedCost = priced.consumed(name, args);
+            assertTrue(pricedCost >= exactCost, name + ": " + pricedCost + " < exact " + exactCost);
+            exactTotal += exactCost;
+            pricedTotal += pricedCost;
+        }
+        assertTrue(pricedTotal > exactTotal, "some dispatch or if must have been paid for in advance");
+        assertTrue(pricedTotal < exactTotal * 2, pricedTotal + " vs exact " + exactTotal);
+    }
+
     @Test
     void sameFuelInBothEnginesAndBothPlacements() {
         Map<String, long[][]> calls = Map.of(
@@ -377,6 +472,11 @@ class FuelMeterTest {
         MeteredVm vm = new MeteredVm(Files.readAllBytes(out), Engine.INTERPRETER);
         assertEquals(9_000_000_000_000_000_000L, vm.fuel());
         assertThrows(IllegalArgumentException.class, () -> MeterCommand.parseFuel("1e30"));
+        assertTrue(printed.contains("br_table arms charged with their br_table (cap 32)"), printed);
+        assertTrue(printed.contains("ifs charged with the code before them (cap 16)"), printed);
+        assertThrows(IllegalArgumentException.class, () -> MeterCommand.parseCap("--dispatch-cap", "-1"));
+        assertThrows(IllegalArgumentException.class, () -> MeterCommand.parseCap("--fold-cap", "1e3"));
+        assertEquals(0, MeterCommand.parseCap("--fold-cap", "0"));
 
         Path memOut = dir.resolve("mem.wasm");
         assertEquals(0, MeterCommand.run(Map.of("--in", in.toString(), "--out", memOut.toString(),
