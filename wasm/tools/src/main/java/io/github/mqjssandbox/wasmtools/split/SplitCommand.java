@@ -64,6 +64,10 @@ public final class SplitCommand {
         }
         out.printf("split: %d new functions, largest body now %d bytes (budget %d)%n", result.newFunctions(),
                 largestBody(module), opts.maxBytes());
+        if (opts.profile() != null) {
+            out.printf("split: the training run would make %d calls to outlined code, %d of them returning "
+                    + "several values%n", result.trainingCalls().calls(), result.trainingCalls().boxed());
+        }
         if (result.memoryFallbacks() > 0) {
             out.printf("split: %d regions return multi-value results (more than %d scratch slots, or the "
                     + "loads/stores would make the call site too big)%n", result.memoryFallbacks(), opts.scratchBytes() / 8);

@@ -99,7 +99,15 @@ public final class Splitter {
      * values than scratch slots, or the call site would not have shrunk the caller).
      */
     public record Result(List<FunctionReport> functions, int newFunctions, List<String> warnings,
-            int memoryFallbacks) {
+            int memoryFallbacks, Calls trainingCalls) {
+    }
+
+    /**
+     * How often the training run (the profile) entered the regions that were outlined: each
+     * entry is now a call, and a boxed one when the new function returns more than one value
+     * (Chicory hands those back in a {@code long[]}). Zero without a profile.
+     */
+    public record Calls(long calls, long boxed) {
     }
 
     private static final boolean DEBUG = Boolean.getBoolean("split.debug");
@@ -120,6 +128,8 @@ public final class Splitter {
     private final Deque<Integer> work = new ArrayDeque<>();
     private int created;
     private int memoryFallbacks;
+    private long outlinedEntries;
+    private long boxedEntries;
 
     private Splitter(WasmModule module, Options options) {
         this.module = module;
@@ -168,7 +178,7 @@ public final class Splitter {
             }
             reports.add(new FunctionReport(f, before, module.body(f).byteSize(), outlined));
         }
-        return new Result(reports, created, warnings, memoryFallbacks);
+        return new Result(reports, created, warnings, memoryFallbacks, new Calls(outlinedEntries, boxedEntries));
     }
 
     /** Entry counts of {@code f} from the profile, checked against the module's code. */
@@ -645,6 +655,10 @@ public final class Splitter {
         int typeIndex = module.internType(new FuncType(params, results));
         int newFunction = module.addFunction(typeIndex, calleeBody);
         created++;
+        outlinedEntries += entries;
+        if (results.size() > 1) {
+            boxedEntries += entries;
+        }
         site.set(callAt, Instruction.call(newFunction));
         List<Instruction> newCode = new ArrayList<>(code.size());
         newCode.addAll(code.subList(0, r.start()));

@@ -52,6 +52,9 @@ class ProfileGuidedSplitTest {
         long bySizeCalls = outlinedCalls(bySize);
         assertTrue(guidedCalls * 2 < bySizeCalls,
                 "training workload: " + guidedCalls + " calls to outlined code with the profile, " + bySizeCalls + " without");
+        assertEquals(guidedCalls, r.trainingCalls().calls(), "the splitter's own count of the training run's calls");
+        assertTrue(r.trainingCalls().boxed() > 0 && r.trainingCalls().boxed() <= guidedCalls,
+                "boxed calls: " + r.trainingCalls().boxed());
         Instance original = SplitFixtures.instance(INTERP, false);
         Instance split = SplitFixtures.instance(guided.encode(), true);
         for (int n = 0; n < 300; n += 11) {
