@@ -40,7 +40,7 @@ import java.util.List;
  * <ul>
  *   <li>function entry;</li>
  *   <li>the start of every loop body (loop header), the then-arm of every if and the start
- *       of every else-arm;</li>
+ *       of every else-arm (except inside small ifs, below);</li>
  *   <li>right after the end of a block/if/loop that a path can leave other than through its
  *       end (a br/br_if/br_table/return to an outer label) <em>and</em> that is a merge point
  *       (a block that is a branch target, any if, a loop). If every path through the
