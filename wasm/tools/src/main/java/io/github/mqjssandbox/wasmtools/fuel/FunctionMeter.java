@@ -8,9 +8,12 @@ import io.github.mqjssandbox.wasmtools.wasm.Opcode;
 import io.github.mqjssandbox.wasmtools.wasm.ValType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -61,7 +64,7 @@ final class FunctionMeter {
     /** Per region: the br_table that alone enters it (a dispatch arm), or -1. */
     private final List<Integer> regionArmOf = new ArrayList<>();
     /** Per dispatching br_table: the flat price charged with it for entering any of its arms. */
-    private final java.util.Map<Integer, Long> dispatchPrice = new java.util.HashMap<>();
+    private final Map<Integer, Long> dispatchPrice = new HashMap<>();
     private final long dispatchCap;
     /** Largest cost of an {@code if} construct charged with the code before it (see FuelMeter); 0 = none. */
     private final long foldCap;
@@ -98,7 +101,7 @@ final class FunctionMeter {
         targeted = new boolean[n];
         exitsFunction = new boolean[n];
         soleBranch = new int[n];
-        java.util.Arrays.fill(soleBranch, NONE);
+        Arrays.fill(soleBranch, NONE);
         regionAfter = new int[n];
         live = new boolean[n];
         callFree = new boolean[n];
@@ -218,8 +221,8 @@ final class FunctionMeter {
         regionIsLoopHeader.clear();
         regionArmOf.clear();
         refunds.clear();
-        java.util.Arrays.fill(live, false);
-        java.util.Arrays.fill(regionAfter, -1);
+        Arrays.fill(live, false);
+        Arrays.fill(regionAfter, -1);
         int cur = newRegion(-1, false);
         Deque<int[]> open = new ArrayDeque<>(); // {opener, region current at the opener}
         int deadNesting = 0; // > 0 inside a construct that starts in dead code
@@ -387,7 +390,7 @@ final class FunctionMeter {
 
     /** Marks loops without calls and, per instruction, the outermost such loop around it. */
     private void findHotLoops() {
-        java.util.Arrays.fill(callFree, false);
+        Arrays.fill(callFree, false);
         for (int i = 0; i < code.size(); i++) {
             if (code.get(i).opcode() == Opcode.LOOP) {
                 callFree[i] = true;
