@@ -7,27 +7,28 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The {@code meter} command: {@code meter --in A.wasm --out B.wasm [--initial-fuel N]
  * [--split-br-if true] [--counter auto|cached|hybrid] [--storage global|memory]
- * [--entry-checks callers|cycles] [--dispatch-cap N]}. Prints the size growth, in total and of the worst function.
+ * [--entry-checks callers|cycles] [--dispatch-cap N] [--fold-cap N]}. Prints the size growth, in total
+ * and of the worst function.
  */
 public final class MeterCommand {
     /** Functions smaller than this are left out of the relative "max growth" figure. */
     static final int GROWTH_MIN_BYTES = 1024;
     /** A flat dispatch price or a folded if over-charges by up to its cap: keep caps small. */
     static final long MAX_CAP = 1024;
+    private static final Set<String> OPTIONS = Set.of("--in", "--out", "--initial-fuel", "--split-br-if", "--counter",
+            "--storage", "--entry-checks", "--dispatch-cap", "--fold-cap");
 
     private MeterCommand() {
     }
 
     public static int run(Map<String, String> options, PrintStream out) {
         for (String key : options.keySet()) {
-            if (!key.equals("--in") && !key.equals("--out") && !key.equals("--initial-fuel")
-                    && !key.equals("--split-br-if") && !key.equals("--counter") && !key.equals("--storage")
-                    && !key.equals("--entry-checks") && !key.equals("--dispatch-cap")
-                    && !key.equals("--fold-cap")) {
+            if (!OPTIONS.contains(key)) {
                 throw new IllegalArgumentException("unknown option " + key + " for meter");
             }
         }

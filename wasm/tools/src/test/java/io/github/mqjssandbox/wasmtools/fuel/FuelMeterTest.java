@@ -477,6 +477,10 @@ class FuelMeterTest {
         assertThrows(IllegalArgumentException.class, () -> MeterCommand.parseCap("--dispatch-cap", "-1"));
         assertThrows(IllegalArgumentException.class, () -> MeterCommand.parseCap("--fold-cap", "1e3"));
         assertEquals(0, MeterCommand.parseCap("--fold-cap", "0"));
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> MeterCommand.run(
+                Map.of("--in", in.toString(), "--out", out.toString(), "--fold", "3"),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+        assertEquals("unknown option --fold for meter", unknown.getMessage());
 
         Path memOut = dir.resolve("mem.wasm");
         assertEquals(0, MeterCommand.run(Map.of("--in", in.toString(), "--out", memOut.toString(),
