@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
-"""Checks the engine files of the pinned crate against the upstream hash list.
+"""Checks the files of the pinned crate against the upstream hash list.
 
-usage: verify-source.py HASHES_TSV SOURCE_DIR FILE...
+usage: verify-source.py HASHES_TSV ALLOWLIST_TSV SOURCE_DIR FILE...
 
-Every FILE (relative to SOURCE_DIR) must be byte-identical to the same file at one
-upstream commit, and all of them at the same commit. Prints the newest such commit;
-exits 1 with a per-file explanation when there is none.
+Every FILE (relative to SOURCE_DIR; engine sources and upstream test scripts alike)
+must be byte-identical to the same file at one upstream commit, and all of them at the
+same commit. The only exception is an entry of ALLOWLIST_TSV: a file whose crate bytes
+have exactly the listed sha256 counts as the listed upstream sha256, and the difference
+is printed with the reason. Prints the newest matching commit; exits 1 with a per-file
+explanation when there is none.
 """
 import hashlib
 import os
@@ -26,28 +29,59 @@ def load_hashes(tsv_path):
     return by_commit, dates
 
 
+def load_allowlist(tsv_path):
+    """file -> (crate sha256, upstream sha256, why); tab-separated, '#' comments."""
+    allowed = {}
+    with open(tsv_path, encoding="utf-8") as tsv:
+        for number, line in enumerate(tsv, 1):
+            if line.startswith("#") or not line.strip():
+                continue
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) != 4 or not all(f.strip() for f in fields):
+                raise ValueError(f"{tsv_path}:{number}: expected 4 tab-separated fields "
+                                 "(file, crate sha256, upstream sha256, why)")
+            name, crate_digest, upstream_digest, why = (f.strip() for f in fields)
+            if name in allowed:
+                raise ValueError(f"{tsv_path}:{number}: {name} is listed twice")
+            allowed[name] = (crate_digest, upstream_digest, why)
+    return allowed
+
+
 def sha256(path):
     with open(path, "rb") as f:
         return hashlib.sha256(f.read()).hexdigest()
 
 
+def fail(message):
+    print(f"mquickjs source: {message}", file=sys.stderr)
+    return 1
+
+
 def main(argv):
-    if len(argv) < 4:
+    if len(argv) < 5:
         print(__doc__, file=sys.stderr)
         return 2
-    tsv_path, source_dir, names = argv[1], argv[2], argv[3:]
+    tsv_path, allow_path, source_dir, names = argv[1], argv[2], argv[3], argv[4:]
     if not os.path.isfile(tsv_path):
-        print(f"mquickjs source: hash list {tsv_path} not found "
-              "(the repository expects ../shared beside it)", file=sys.stderr)
-        return 1
+        return fail(f"hash list {tsv_path} not found (the repository expects ../shared beside it)")
     by_commit, dates = load_hashes(tsv_path)
-    local = {}
+    try:
+        allowed = load_allowlist(allow_path)
+    except (OSError, ValueError) as e:
+        return fail(f"allowlist unreadable: {e}")
+
+    local = {}        # name -> the hash it is compared as (upstream hash for an allowed difference)
+    differences = []  # (name, crate hash, upstream hash, why) actually used
     for name in names:
         path = os.path.join(source_dir, name)
         if not os.path.isfile(path):
-            print(f"mquickjs source: {name} is missing from {source_dir}", file=sys.stderr)
-            return 1
-        local[name] = sha256(path)
+            return fail(f"{name} is missing from {source_dir}")
+        digest = sha256(path)
+        entry = allowed.get(name)
+        if entry and entry[0] == digest:
+            differences.append((name, digest, entry[1], entry[2]))
+            digest = entry[1]
+        local[name] = digest
 
     matching = [c for c, files in by_commit.items()
                 if all(files.get(n) == h for n, h in local.items())]
@@ -56,17 +90,24 @@ def main(argv):
         newest = matching[-1]
         also = f" (identical at {len(matching) - 1} earlier commits too)" if len(matching) > 1 else ""
         print(f"mquickjs source: upstream commit {newest} ({dates[newest]}){also}, "
-              f"{len(names)} files verified")
+              f"{len(names)} files verified, {len(differences)} allowed difference(s)")
+        for name, crate_digest, upstream_digest, why in differences:
+            print(f"  allowed difference at {newest[:7]}: {name} crate sha256 {crate_digest[:16]}… "
+                  f"instead of upstream {upstream_digest[:16]}…: {why}")
         return 0
 
     print("mquickjs source: VERIFICATION FAILED - the crate's files match no single upstream commit.",
           file=sys.stderr)
-    for name, digest in sorted(local.items()):
+    for name in names:
+        digest = local[name]
         known = [c for c, files in by_commit.items() if files.get(name) == digest]
         where = f"matches {len(known)} upstream commit(s)" if known else "matches NO upstream version"
+        if name in allowed and name not in {d[0] for d in differences}:
+            where += f" (the allowlist accepts only crate sha256 {allowed[name][0]})"
         print(f"  {name}: sha256 {digest} {where}", file=sys.stderr)
     print("Refusing to build from unverified engine source. Pin a crate version whose vendored "
-          "files are unmodified upstream files (wasm/engine-crate/Cargo.toml).", file=sys.stderr)
+          "files are unmodified upstream files (wasm/engine-crate/Cargo.toml), or record an exact, "
+          "reviewed difference in wasm/source-allowlist.tsv.", file=sys.stderr)
     return 1
 
 

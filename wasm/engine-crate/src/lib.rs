@@ -1,1 +1,1 @@
-// Intentionally empty: this crate exists only to pin mquickjs-sys in Cargo.lock.
+// Intentionally empty: this crate exists only to pin rmquickjs-sys in Cargo.lock.
