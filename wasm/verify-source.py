@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """Checks the files of the pinned crate against the upstream hash list.
 
-usage: verify-source.py HASHES_TSV ALLOWLIST_TSV SOURCE_DIR FILE...
+usage: verify-source.py [--stamp OUT] HASHES_TSV ALLOWLIST_TSV SOURCE_DIR FILE...
 
 Every FILE (relative to SOURCE_DIR; engine sources and upstream test scripts alike)
 must be byte-identical to the same file at one upstream commit, and all of them at the
 same commit. The only exception is an entry of ALLOWLIST_TSV: a file whose crate bytes
 have exactly the listed sha256 counts as the listed upstream sha256, and the difference
 is printed with the reason. Prints the newest matching commit; exits 1 with a per-file
-explanation when there is none.
+explanation when there is none. With --stamp, also writes the commit, its date and the
+allowed differences as Java properties to OUT (what the library reports as its engine).
 """
 import hashlib
 import os
@@ -57,7 +58,18 @@ def fail(message):
     return 1
 
 
+def write_stamp(path, commit, date, differences):
+    lines = [f"upstream.commit={commit}", f"upstream.date={date}",
+             f"upstream.differences={','.join(d[0] for d in differences)}"]
+    with open(path, "w", encoding="utf-8") as out:
+        out.write("# written by wasm/verify-source.py: the upstream commit the verified engine matches\n")
+        out.write("\n".join(lines) + "\n")
+
+
 def main(argv):
+    stamp = None
+    if len(argv) > 2 and argv[1] == "--stamp":
+        stamp, argv = argv[2], argv[:1] + argv[3:]
     if len(argv) < 5:
         print(__doc__, file=sys.stderr)
         return 2
@@ -94,6 +106,8 @@ def main(argv):
         for name, crate_digest, upstream_digest, why in differences:
             print(f"  allowed difference at {newest[:7]}: {name} crate sha256 {crate_digest[:16]}… "
                   f"instead of upstream {upstream_digest[:16]}…: {why}")
+        if stamp:
+            write_stamp(stamp, newest, dates[newest], differences)
         return 0
 
     print("mquickjs source: VERIFICATION FAILED - the crate's files match no single upstream commit.",
