@@ -6,6 +6,7 @@ import io.github.mqjssandbox.JsException;
 import io.github.mqjssandbox.Sandbox;
 import io.github.mqjssandbox.SandboxConfig;
 import io.github.mqjssandbox.SandboxException;
+import io.github.mqjssandbox.VersionInfo;
 import io.github.mqjssandbox.internal.wasm.EngineInstance;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -34,7 +35,7 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "mquickjs-sandbox",
         mixinStandardHelpOptions = true,
-        version = "mquickjs-sandbox 0.1.0",
+        versionProvider = Main.Version.class,
         description = "Evaluates untrusted JavaScript in a MicroQuickJS sandbox under hard limits. "
                 + "With no code and a terminal on stdin, starts a REPL; with no code otherwise, reads the script from stdin.",
         exitCodeOnInvalidInput = ExitCode.USAGE,
@@ -70,6 +71,15 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
             description = "Evaluate in N fresh sandboxes; report the minimum and median time.")
     int repeat;
+
+    /** {@code --version}: the library, the upstream engine commit it was built from, and Chicory. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            VersionInfo v = VersionInfo.current();
+            return new String[] {v.describe(), "upstream commit " + v.upstreamCommit()};
+        }
+    }
 
     private final PrintStream out;
     private final PrintStream err;

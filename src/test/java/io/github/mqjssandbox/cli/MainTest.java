@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.mqjssandbox.VersionInfo;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -40,6 +41,14 @@ class MainTest {
 
     private static Run run(String... args) {
         return runWithStdin("", args);
+    }
+
+    @Test
+    void versionNamesLibraryEngineCommitAndChicory() {
+        Run r = run("--version");
+        assertEquals(0, r.status());
+        VersionInfo v = VersionInfo.current();
+        assertEquals(v.describe() + "\nupstream commit " + v.upstreamCommit() + "\n", r.out());
     }
 
     @Test
