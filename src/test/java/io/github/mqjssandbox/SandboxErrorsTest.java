@@ -14,6 +14,23 @@ class SandboxErrorsTest {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
+    void applyWithAHugeArgumentListIsATypeErrorAndTheSandboxStaysUsable(Engine engine) {
+        try (Sandbox sandbox = TestSandboxes.open(engine)) {
+            JsException e = assertThrows(JsException.class,
+                    () -> sandbox.eval("var a = [];\na.length = 100000;\nMath.max.apply(null, a)"));
+            assertEquals(ErrorKind.RUNTIME, e.kind());
+            assertEquals("TypeError", e.name());
+            assertEquals("too many call arguments", e.jsMessage());
+            assertEquals(OptionalInt.of(3), e.line());
+            JsException bind = assertThrows(JsException.class,
+                    () -> sandbox.eval("var b = []; b.length = 100000; Function.prototype.bind.apply(Math.max, b)"));
+            assertEquals("too many call arguments", bind.jsMessage());
+            assertEquals(new IntNode(2), sandbox.eval("1 + 1").value());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
     void syntaxErrorsCarryNameMessageAndPosition(Engine engine) {
         try (Sandbox sandbox = TestSandboxes.open(engine)) {
             JsException e = assertThrows(JsException.class, () -> sandbox.eval("var a = 1;\nvar b = ;\n", "app.js"));
