@@ -86,6 +86,10 @@ final class OutcomeJudge {
             throw new SandboxInternalException(
                     "the engine exhausted the JVM stack; the sandbox was reset", host.output(), crash);
         }
+        if (attempt.cStackOverflow()) {
+            throw new SandboxInternalException(
+                    "the engine overflowed its C stack; the sandbox was reset", host.output(), crash);
+        }
         throw new SandboxInternalException(
                 "the engine failed (" + crash.getClass().getSimpleName() + ": " + crash.getMessage()
                         + "); the sandbox was reset", host.output(), crash);

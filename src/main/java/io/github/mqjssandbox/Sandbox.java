@@ -197,13 +197,15 @@ public final class Sandbox implements AutoCloseable {
             long start = System.nanoTime();
             RawOutcome outcome = operation.run(engine);
             long evalNanos = System.nanoTime() - start;
-            return new Attempt(outcome, evalNanos, engine.memoryUsed(), fuelUsed(gauge), false, null);
+            return Attempt.finished(outcome, evalNanos, engine.memoryUsed(), fuelUsed(gauge));
         } catch (Throwable crash) {
             // Never reuse a heap the crash may have left half-updated; the replacement is made
             // by the caller after this returns, outside the timed evaluation.
-            engine = null;
+            // Clear a hard-stop interrupt first: Chicory would throw it again on the next wasm call.
             Thread.interrupted();
-            return new Attempt(null, 0, 0, fuelUsed(gauge), gauge != null && gauge.trapped(), crash);
+            boolean cStackOverflow = engine != null && engine.cStackOverflowed();
+            engine = null;
+            return Attempt.crashed(fuelUsed(gauge), gauge != null && gauge.trapped(), cStackOverflow, crash);
         }
     }
 

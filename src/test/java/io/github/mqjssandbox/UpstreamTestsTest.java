@@ -8,6 +8,7 @@ import io.github.mqjssandbox.internal.JsonTrees;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Disabled;
@@ -26,6 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class UpstreamTestsTest {
     private static final int MEMORY_LIMIT = 16 << 20;
+    /** mandelbrot.js takes ~20 s in the interpreter on a busy 2-core machine: this tests results, not speed. */
+    private static final Duration TIMEOUT = Duration.ofMinutes(3);
 
     static Stream<Arguments> cases() {
         return Stream.of("test_builtin.js", "test_closure.js", "test_language.js", "test_loop.js", "mandelbrot.js")
@@ -38,7 +41,7 @@ class UpstreamTestsTest {
         Path script = verifiedScript(name);
         String source = Files.readString(script, StandardCharsets.UTF_8);
         String output;
-        try (Sandbox sandbox = Sandbox.create(TestSandboxes.config(engine).memoryLimitBytes(MEMORY_LIMIT).build())) {
+        try (Sandbox sandbox = Sandbox.create(TestSandboxes.config(engine).memoryLimitBytes(MEMORY_LIMIT).timeout(TIMEOUT).build())) {
             output = sandbox.eval(source, name).output();
         }
         assertEquals(nativeOutput(script), output, name + " prints what it prints natively");

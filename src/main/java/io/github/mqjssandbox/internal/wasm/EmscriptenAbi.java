@@ -41,6 +41,11 @@ final class EmscriptenAbi {
         table = instance.table(0);
     }
 
+    /** The C stack pointer (Emscripten's {@code __stack_pointer}), read through {@code stackSave}. */
+    int stackPointer() {
+        return (int) stackSave.apply()[0];
+    }
+
     WasmFunctionHandle invoke(FunctionType type) {
         boolean returnsValue = !type.returns().isEmpty();
         long[] zero = returnsValue ? new long[type.returns().size()] : null;

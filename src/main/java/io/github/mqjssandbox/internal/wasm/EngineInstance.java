@@ -22,6 +22,9 @@ public final class EngineInstance {
     private static final int ALLOCATOR_SLACK = 2 * PAGE;
 
     private final FuelGauge fuel;
+    private final EmscriptenAbi abi;
+    /** The C stack pointer between calls: the top of the stack, which grows down towards 0. */
+    private final int stackTop;
     private final Memory memory;
     private final ExportFunction alloc;
     private final ExportFunction free;
@@ -32,8 +35,10 @@ public final class EngineInstance {
     private final ExportFunction defineHostFunction;
     private final ExportFunction setRandomSeed;
 
-    private EngineInstance(Instance instance, FuelGauge fuel) {
+    private EngineInstance(Instance instance, FuelGauge fuel, EmscriptenAbi abi) {
         this.fuel = fuel;
+        this.abi = abi;
+        this.stackTop = abi.stackPointer();
         this.memory = instance.memory();
         this.alloc = instance.export("sbx_alloc");
         this.free = instance.export("sbx_free");
@@ -88,7 +93,20 @@ public final class EngineInstance {
             throw new ContextCreationException(
                     "cannot allocate a JS heap of " + arenaBytes + " bytes within " + maxPages + " wasm pages");
         }
-        return new EngineInstance(instance, fuel);
+        return new EngineInstance(instance, fuel, abi);
+    }
+
+    /**
+     * After a trap: whether the C stack had overflowed. The module is linked stack-first (the stack
+     * sits below the static data and grows towards 0), so an overflow moves the stack pointer below
+     * 0, which wraps to an address above the stack's top, and the next store to it traps.
+     */
+    public boolean cStackOverflowed() {
+        try {
+            return Integer.compareUnsigned(abi.stackPointer(), stackTop) > 0;
+        } catch (RuntimeException unreadable) {
+            return false; // the crash is described by what it was, then
+        }
     }
 
     private static boolean hasFuelGauge(WasmModule module) {

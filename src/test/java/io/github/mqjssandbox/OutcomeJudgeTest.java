@@ -1,0 +1,33 @@
+package io.github.mqjssandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+/** How crashes of the engine are described (CStackGuardTest shows the C-stack trap itself). */
+class OutcomeJudgeTest {
+    private final SandboxConfig config = SandboxConfig.builder().build();
+    private final OutcomeJudge judge =
+            new OutcomeJudge(config, new SandboxHost(config), new FuelBudget(config.fuelLimit()));
+
+    @Test
+    void aCStackOverflowIsATypedInternalErrorThatSaysSo() {
+        RuntimeException trap = new RuntimeException("out of bounds memory access");
+        SandboxInternalException e = assertThrows(SandboxInternalException.class,
+                () -> judge.crashed(Attempt.crashed(-1, false, true, trap)));
+        assertEquals(ErrorKind.INTERNAL, e.kind());
+        assertEquals("the engine overflowed its C stack; the sandbox was reset", e.getMessage());
+        assertSame(trap, e.getCause());
+    }
+
+    @Test
+    void anyOtherTrapNamesTheTrap() {
+        RuntimeException trap = new RuntimeException("out of bounds memory access");
+        SandboxInternalException e = assertThrows(SandboxInternalException.class,
+                () -> judge.crashed(Attempt.crashed(-1, false, false, trap)));
+        assertEquals("the engine failed (RuntimeException: out of bounds memory access); the sandbox was reset",
+                e.getMessage());
+    }
+}
