@@ -58,6 +58,7 @@ check('indexOf', s.indexOf('o'), 4);
 check('lastIndexOf', s.lastIndexOf('o'), 8);
 check('match', 'a1b22'.match(/\d+/g).join(), '1,22');
 check('replace', s.replace('World', 'JS'), 'Hello, JS');
+check('replace with a function', 'a1b2'.replace(/\d/g, function (d) { return d * 2; }), 'a2b4');
 check('replaceAll', 'a-b-c'.replaceAll('-', '+'), 'a+b+c');
 check('replace with a function', 'a1b2'.replace(/\d/g, function (d) { return d * 2; }), 'a2b4');
 check('repeat', 'ab'.repeat(3), 'ababab');
@@ -71,6 +72,8 @@ check('toUpperCase', s.toUpperCase(), 'HELLO, WORLD');
 check('trim', '  x  '.trim(), 'x');
 check('trimStart', '  x  '.trimStart(), 'x  ');
 check('trimEnd', '  x  '.trimEnd(), '  x');
+check('repeat', 'ab'.repeat(3), 'ababab');
+check('String.prototype.toString', 'ab'.toString(), 'ab');
 check('fromCharCode', String.fromCharCode(72, 105), 'Hi');
 check('fromCodePoint', String.fromCodePoint(0x1f600), '\ud83d\ude00');
 check('String()', String(12), '12');
@@ -196,6 +199,8 @@ copied.set([-1, 2], 2);
 check('TypedArray.prototype.set', copied.join(), '0,0,-1,2');
 check('typed join', new Uint8Array([1, 2]).join('+'), '1+2');
 check('typed toString', new Int8Array([-1, 1]).toString(), '-1,1');
+var filled = new Uint8Array(4); filled.set([7, 8], 1);
+check('typed set', filled.join(), '0,7,8,0');
 
 // Date: only Date.now()
 check('Date.now', typeof Date.now(), 'number');
