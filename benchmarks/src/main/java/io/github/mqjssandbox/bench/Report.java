@@ -42,7 +42,10 @@ final class Report {
           .append("the one in ~/.m2, `SANDBOX_JAR=PATH` a prebuilt self-contained jar instead),\n")
           .append("builds `benchmarks/target/benchmarks.jar`, builds `wasm/build/native/mqjs-native` if it is missing,\n")
           .append("runs everything and rewrites this file, `docs/benchmarks.png` and `benchmarks/results/latest.csv`\n")
-          .append("(`benchmarks/run.sh report` rewrites the docs from that CSV without measuring).\n\n");
+          .append("(`benchmarks/run.sh report` rewrites the docs from that CSV without measuring).\n")
+          .append("`benchmarks/run.sh microbench` (about 7 minutes) runs only upstream's `microbench.js`, once per subject,\n")
+          .append("into `benchmarks/results/microbench.csv`, and rewrites the docs; every rewrite includes the section\n")
+          .append("from that CSV when it exists (see [Upstream's microbench.js](#upstreams-microbenchjs)).\n\n");
 
         md.append("## Machine\n\n");
         md.append("**These numbers are noisy.** The run below was made on a shared 2-core machine (")
@@ -96,6 +99,11 @@ final class Report {
 
         md.append("## Chart\n\n![time per operation, log scale](")
           .append(doc.toAbsolutePath().getParent().relativize(png.toAbsolutePath())).append(")\n\n");
+
+        String microbench = run.opts.get("microbench");
+        if (microbench != null && Files.isRegularFile(Path.of(microbench))) {
+            MicrobenchReport.append(md, MicrobenchResults.read(Path.of(microbench)), microbench);
+        }
 
         md.append("## Subjects\n\n");
         for (String c : RunAll.COLUMNS) {
@@ -184,7 +192,7 @@ final class Report {
         return System.getProperty("os.arch");
     }
 
-    private static String command(String... cmd) {
+    static String command(String... cmd) {
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();

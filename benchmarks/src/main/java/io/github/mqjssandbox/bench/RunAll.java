@@ -24,7 +24,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * files), then the JMH benchmarks of every JVM subject, merged into docs/benchmarks.md and a PNG.
  *
  * <pre>java -jar benchmarks.jar short|full --native PATH --node-host PATH --wasm PATH
- *     --workloads DIR --doc PATH --png PATH --csv PATH [--command TEXT]</pre>
+ *     --workloads DIR --doc PATH --png PATH --csv PATH [--command TEXT] [--microbench CSV]</pre>
+ *
+ * {@code --microbench CSV} adds the section of an earlier {@link MicrobenchRun} to the report;
+ * {@code microbench|microbench-quick} as the mode runs {@link MicrobenchRun} instead.
  */
 public final class RunAll {
     static final String NATIVE = "NATIVE";
@@ -85,9 +88,21 @@ public final class RunAll {
             if (args[i].startsWith("--") && i + 1 < args.length) opts.put(args[i].substring(2), args[++i]);
             else mode = args[i];
         }
+        if (mode.equals("microbench") || mode.equals("microbench-quick")) {
+            // upstream's microbench.js: minutes per subject, its own CSV; the docs come from `report`
+            try {
+                MicrobenchRun.main(opts, mode.equals("microbench-quick"));
+            } catch (java.nio.file.NoSuchFileException e) {
+                System.err.println("microbench: " + e.getMessage());
+                System.exit(1);
+            }
+            return;
+        }
         if (!mode.equals("short") && !mode.equals("full")) {
             System.err.println("usage: RunAll short|full --native PATH --node-host PATH --wasm PATH --workloads DIR"
-                    + " --doc PATH --png PATH --csv PATH [--subjects A,B] [--command TEXT]");
+                    + " --doc PATH --png PATH --csv PATH [--subjects A,B] [--command TEXT] [--microbench CSV]\n"
+                    + "       RunAll microbench|microbench-quick --script PATH --csv PATH [--native PATH]"
+                    + " [--node-host PATH --wasm PATH] [--library TEXT]");
             System.exit(2);
         }
         RunAll run = new RunAll(mode.equals("full"), opts);
