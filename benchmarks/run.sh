@@ -5,7 +5,7 @@
 #   benchmarks/run.sh [short|full]      short (default): ~5 minutes; full: ~30 minutes or more
 #   benchmarks/run.sh report            only rewrite the docs from benchmarks/results/latest.csv
 #                                       (and benchmarks/results/microbench.csv)
-#   benchmarks/run.sh microbench        only upstream's tests/microbench.js, once per subject (~7 minutes):
+#   benchmarks/run.sh microbench        only upstream's tests/microbench.js, once per subject (~9 minutes):
 #                                       writes benchmarks/results/microbench.csv, then rewrites the docs
 #   benchmarks/run.sh microbench-quick  the same on a few tests in ~1 minute, to test the tooling:
 #                                       writes benchmarks/results/microbench-quick.csv, leaves the docs alone

@@ -23,8 +23,9 @@ final class MicrobenchReport {
           .append("```js\n").append(r.meta.getOrDefault("prelude", "?")).append("\n```\n\n")
           .append("parses the table it prints and keeps the numbers in `").append(csv).append("`;\n")
           .append("`benchmarks/run.sh report` (and the short and full runs) put this section back from that file.\n\n");
-        md.append(String.format(Locale.ROOT, "- run: %s, %s minutes for all subjects; library: %s\n",
-                r.meta.getOrDefault("date", "?"), r.meta.getOrDefault("minutes", "?"), r.meta.getOrDefault("library", "?")));
+        md.append(String.format(Locale.ROOT, "- run: %s, %s minutes for all subjects, on %s; library: %s\n",
+                r.meta.getOrDefault("date", "?"), r.meta.getOrDefault("minutes", "?"),
+                r.meta.getOrDefault("machine", "?"), r.meta.getOrDefault("library", "?")));
         md.append("- sandbox: `Engine.AOT` through the library API, in the driver's JVM (").append(r.meta.getOrDefault("jvm", "?"))
           .append(", default flags), no timeout; Node: ").append(r.meta.getOrDefault("node", "—")).append("\n")
           .append("- every subject: one fresh context, 64 MiB memory limit, random seed 1\n\n");
@@ -38,7 +39,8 @@ final class MicrobenchReport {
           .append("  14 differently ordered arrays of 10000 strings, each in whole milliseconds, scaled: coarse, but\n")
           .append("  comparable across subjects.\n")
           .append("- `date_now` times the host clock: `gettimeofday` natively, a Chicory host function calling\n")
-          .append("  `System.currentTimeMillis` in the sandbox, JavaScript's `Date.now` in Node.\n")
+          .append("  `System.currentTimeMillis` in the sandbox, JavaScript's `Date.now` in Node; it measures the\n")
+          .append("  crossing out of wasm more than the engine.\n")
           .append("- The sandbox's JIT warms up during the first tests (the best-of-10 timing absorbs part of it).\n");
         for (String s : MicrobenchResults.SUBJECTS) {
             String why = r.missing.get(s);
@@ -87,11 +89,40 @@ final class MicrobenchReport {
             count++;
         }
         if (count == 0) return;
+        double mean = Math.exp(logSum / count);
         md.append(String.format(Locale.ROOT,
                 "Sandbox ÷ native per test: from %s (`%s`) to %s (`%s`); geometric mean %s over %d tests.\n\n",
                 Report.ratio(r.nanos(SANDBOX, lo) / r.nanos(RunAll.NATIVE, lo)), lo,
                 Report.ratio(r.nanos(SANDBOX, hi) / r.nanos(RunAll.NATIVE, hi)), hi,
-                Report.ratio(Math.exp(logSum / count)), count));
+                Report.ratio(mean), count));
+        outliers(md, r, tests, mean);
+    }
+
+    /**
+     * Tests far above the others: every test runs in one JVM after the previous ones, so one can
+     * inherit a bad JIT state (a large wasm function deoptimized back to HotSpot's interpreter).
+     */
+    private static void outliers(StringBuilder md, MicrobenchResults r, List<String> tests, double mean) {
+        Double total = r.nanos(SANDBOX, MicrobenchTable.TOTAL);
+        StringBuilder list = new StringBuilder();
+        for (String t : tests) {
+            if (t.equals("date_now")) continue; // the host clock call, explained below
+            Double nat = r.nanos(RunAll.NATIVE, t), sbx = r.nanos(SANDBOX, t);
+            if (nat == null || sbx == null || nat <= 0 || sbx / nat <= 3 * mean) continue;
+            list.append(list.length() == 0 ? "" : ", ").append('`').append(t).append("` (")
+                .append(Report.ratio(sbx / nat)).append('×');
+            if (total != null && total > 0) {
+                list.append(String.format(Locale.ROOT, ", %.0f %% of the sandbox's total", 100 * sbx / total));
+            }
+            list.append(')');
+        }
+        if (list.length() == 0) return;
+        md.append("Far above the rest (over 3× the geometric mean): ").append(list).append(".\n")
+          .append("The sandbox runs every test in one JVM, one after another, so a test can inherit the JIT state the\n")
+          .append("earlier ones left: a large wasm function (the regex engine is one) compiled for one path is\n")
+          .append("deoptimized when a test takes another and runs in HotSpot's interpreter until C2 compiles it again,\n")
+          .append("and C1 fails on some of these functions (docs/performance.md, \"A C1 trap behind the fork-to-fork\n")
+          .append("variance\"). Run such a test alone (benchmarks/README.md) before reading it as the engine's cost.\n\n");
     }
 
     private static String nanos(Double ns) {

@@ -48,6 +48,7 @@ final class MicrobenchRun {
         r.meta.put("sha256", script.sha256);
         r.meta.put("prelude", MicrobenchScript.prelude(quick).trim());
         r.meta.put("library", opts.getOrDefault("library", "io.github.mqjssandbox:mquickjs-sandbox:0.1.0-SNAPSHOT"));
+        r.meta.put("machine", Report.machine());
         r.meta.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         System.out.printf("== microbench.js (%s, sha256 %.12s), %s%n", script.path, script.sha256,
                 quick ? "quick mode: " + String.join(" ", MicrobenchScript.QUICK_ARGS.subList(1,
