@@ -4,6 +4,13 @@
 #
 #   benchmarks/run.sh [short|full]      short (default): ~5 minutes; full: ~30 minutes or more
 #   benchmarks/run.sh report            only rewrite the docs from benchmarks/results/latest.csv
+#                                       (and benchmarks/results/microbench.csv)
+#   benchmarks/run.sh microbench        only upstream's tests/microbench.js, once per subject (~9 minutes):
+#                                       writes benchmarks/results/microbench.csv, then rewrites the docs
+#   benchmarks/run.sh microbench-quick  the same on a few tests in ~1 minute, to test the tooling:
+#                                       writes benchmarks/results/microbench-quick.csv, leaves the docs alone
+#
+# Every docs rewrite includes the microbench section when benchmarks/results/microbench.csv exists.
 #
 # Environment:
 #   SANDBOX_JAR=PATH   benchmark this self-contained jar of the library (e.g. a CLI jar) instead of
@@ -15,8 +22,8 @@ set -euo pipefail
 
 mode="${1:-short}"
 case "$mode" in
-  short|full|report) ;;
-  *) echo "usage: $0 [short|full|report]" >&2; exit 2 ;;
+  short|full|report|microbench|microbench-quick) ;;
+  *) echo "usage: $0 [short|full|report|microbench|microbench-quick]" >&2; exit 2 ;;
 esac
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -27,16 +34,28 @@ for tool in java mvn node; do
   command -v "$tool" >/dev/null || { echo "$0: $tool is required" >&2; exit 1; }
 done
 
-profile=()
-if [[ "$mode" == report ]]; then
-  echo "== rewriting the docs from benchmarks/results/latest.csv"
-  [[ -n "${SANDBOX_JAR:-}" ]] && profile=(-Dsandbox.prebuilt)
-  mvn -q -f "$here/pom.xml" "${profile[@]}" package
+# relative paths: they are printed in the docs
+microbench_csv=benchmarks/results/microbench.csv
+microbench_script=wasm/build/engine/tests/microbench.js
+microbench_args=()
+[[ -f "$microbench_csv" ]] && microbench_args=(--microbench "$microbench_csv")
+
+# Rewrites the docs from benchmarks/results/latest.csv (and microbench.csv) without measuring.
+write_report() {
+  echo "== rewriting the docs from benchmarks/results/latest.csv${microbench_args:+ and $microbench_csv}"
+  local lib
   lib="$(sed -n 's/^# .*library=//p' "$here/results/latest.csv")"
   java -Djava.awt.headless=true -jar "$here/target/benchmarks.jar" short \
     --from-csv "$here/results/latest.csv" --doc "$root/docs/benchmarks.md" --png "$root/docs/benchmarks.png" \
     --command "benchmarks/run.sh $(sed -n 's/^# mode=\([a-z]*\).*/\1/p' "$here/results/latest.csv")" \
-    ${lib:+--library "$lib"}
+    ${lib:+--library "$lib"} "${microbench_args[@]}"
+}
+
+profile=()
+if [[ "$mode" == report ]]; then
+  [[ -n "${SANDBOX_JAR:-}" ]] && profile=(-Dsandbox.prebuilt)
+  mvn -q -f "$here/pom.xml" "${profile[@]}" package
+  write_report
   exit 0
 fi
 
@@ -68,6 +87,29 @@ echo "== building benchmarks/target/benchmarks.jar"
 mvn -q -f "$here/pom.xml" "${profile[@]}" package
 
 mkdir -p "$here/results"
+
+if [[ "$mode" == microbench* ]]; then
+  if [[ ! -f "$microbench_script" ]]; then
+    echo "$0: $microbench_script is missing; it comes only from the verified rmquickjs-sys crate: run make -C wasm" >&2
+    exit 1
+  fi
+  csv="$microbench_csv"
+  [[ "$mode" == microbench-quick ]] && csv=benchmarks/results/microbench-quick.csv
+  echo "== running upstream's microbench.js ($mode); log in benchmarks/results/run-$mode.log"
+  java -jar "$here/target/benchmarks.jar" "$mode" \
+    --script "$microbench_script" \
+    --native "$native" \
+    --node-host "$here/node/mqjs-node.mjs" \
+    --wasm "$root/src/main/resources/mquickjs.wasm" \
+    --csv "$csv" \
+    --library "$library" 2>&1 | tee "$here/results/run-$mode.log"
+  if [[ "$mode" == microbench ]]; then
+    microbench_args=(--microbench "$microbench_csv")
+    write_report
+  fi
+  exit 0
+fi
+
 extra=()
 [[ -n "${SUBJECTS:-}" ]] && extra=(--subjects "$SUBJECTS")
 echo "== running ($mode mode); log in benchmarks/results/run-$mode.log"
@@ -81,5 +123,5 @@ java -Djava.awt.headless=true -jar "$here/target/benchmarks.jar" "$mode" \
   --csv "$here/results/latest.csv" \
   --command "benchmarks/run.sh $mode" \
   --library "$library" \
-  "${extra[@]}" 2>&1 | tee "$here/results/run-$mode.log"
+  "${extra[@]}" "${microbench_args[@]}" 2>&1 | tee "$here/results/run-$mode.log"
 echo "== wrote docs/benchmarks.md, docs/benchmarks.png, benchmarks/results/latest.csv"

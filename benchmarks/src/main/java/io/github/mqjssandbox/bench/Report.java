@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** Writes docs/benchmarks.md from one run. */
@@ -42,16 +40,18 @@ final class Report {
           .append("the one in ~/.m2, `SANDBOX_JAR=PATH` a prebuilt self-contained jar instead),\n")
           .append("builds `benchmarks/target/benchmarks.jar`, builds `wasm/build/native/mqjs-native` if it is missing,\n")
           .append("runs everything and rewrites this file, `docs/benchmarks.png` and `benchmarks/results/latest.csv`\n")
-          .append("(`benchmarks/run.sh report` rewrites the docs from that CSV without measuring).\n\n");
+          .append("(`benchmarks/run.sh report` rewrites the docs from that CSV without measuring).\n")
+          .append("`benchmarks/run.sh microbench` (about 9 minutes) runs only upstream's `microbench.js`, once per subject,\n")
+          .append("into `benchmarks/results/microbench.csv`, and rewrites the docs; every rewrite includes the section\n")
+          .append("from that CSV when it exists (see [Upstream's microbench.js](#upstreams-microbenchjs)).\n\n");
 
         md.append("## Machine\n\n");
         md.append("**These numbers are noisy.** The run below was made on a shared 2-core machine (")
-          .append(cpuModel()).append(", ").append(Runtime.getRuntime().availableProcessors())
-          .append(" cores) while other builds were running on it;\n");
+          .append(run.machine).append(") while other builds were running on it;\n");
         md.append(run.full ? "even the full mode's error bars do not capture that.\n"
                 : "short mode uses one warm-up and one measured iteration of 1 s per benchmark,\nso differences under ~30 % mean nothing.\n");
         md.append("Read the orders of magnitude, not the digits.\n\n");
-        md.append("- mode: `").append(mode).append("`, ").append(ZonedDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE))
+        md.append("- mode: `").append(mode).append("`, ").append(run.date)
           .append(String.format(Locale.ROOT, ", %.1f minutes for the whole run", minutes)).append('\n');
         md.append("- JVM: ").append(System.getProperty("java.vm.name")).append(' ')
           .append(System.getProperty("java.runtime.version")).append(" (every JMH fork: `-Xms1g -Xmx2g`, default flags otherwise)\n");
@@ -96,6 +96,11 @@ final class Report {
 
         md.append("## Chart\n\n![time per operation, log scale](")
           .append(doc.toAbsolutePath().getParent().relativize(png.toAbsolutePath())).append(")\n\n");
+
+        String microbench = run.opts.get("microbench");
+        if (microbench != null && Files.isRegularFile(Path.of(microbench))) {
+            MicrobenchReport.append(md, MicrobenchResults.read(Path.of(microbench)), microbench);
+        }
 
         md.append("## Subjects\n\n");
         for (String c : RunAll.COLUMNS) {
@@ -173,6 +178,11 @@ final class Report {
         }
     }
 
+    /** This machine, as the report describes it: "CPU model, N cores". */
+    static String machine() {
+        return cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores";
+    }
+
     private static String cpuModel() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
@@ -184,7 +194,7 @@ final class Report {
         return System.getProperty("os.arch");
     }
 
-    private static String command(String... cmd) {
+    static String command(String... cmd) {
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();

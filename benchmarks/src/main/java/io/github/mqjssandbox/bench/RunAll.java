@@ -24,7 +24,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * files), then the JMH benchmarks of every JVM subject, merged into docs/benchmarks.md and a PNG.
  *
  * <pre>java -jar benchmarks.jar short|full --native PATH --node-host PATH --wasm PATH
- *     --workloads DIR --doc PATH --png PATH --csv PATH [--command TEXT]</pre>
+ *     --workloads DIR --doc PATH --png PATH --csv PATH [--command TEXT] [--microbench CSV]</pre>
+ *
+ * {@code --microbench CSV} adds the section of an earlier {@link MicrobenchRun} to the report;
+ * {@code microbench|microbench-quick} as the mode runs {@link MicrobenchRun} instead.
  */
 public final class RunAll {
     static final String NATIVE = "NATIVE";
@@ -67,6 +70,9 @@ public final class RunAll {
     final Map<String, Map<String, String>> missing = new LinkedHashMap<>();
     boolean full;
     final Map<String, String> opts;
+    /** When and where the numbers were measured: now and here, or as the CSV read says. */
+    String date = java.time.LocalDate.now().toString();
+    String machine = Report.machine();
 
     RunAll(boolean full, Map<String, String> opts) {
         this.full = full;
@@ -85,9 +91,21 @@ public final class RunAll {
             if (args[i].startsWith("--") && i + 1 < args.length) opts.put(args[i].substring(2), args[++i]);
             else mode = args[i];
         }
+        if (mode.equals("microbench") || mode.equals("microbench-quick")) {
+            // upstream's microbench.js: minutes per subject, its own CSV; the docs come from `report`
+            try {
+                MicrobenchRun.main(opts, mode.equals("microbench-quick"));
+            } catch (java.nio.file.NoSuchFileException e) {
+                System.err.println("microbench: " + e.getMessage());
+                System.exit(1);
+            }
+            return;
+        }
         if (!mode.equals("short") && !mode.equals("full")) {
             System.err.println("usage: RunAll short|full --native PATH --node-host PATH --wasm PATH --workloads DIR"
-                    + " --doc PATH --png PATH --csv PATH [--subjects A,B] [--command TEXT]");
+                    + " --doc PATH --png PATH --csv PATH [--subjects A,B] [--command TEXT] [--microbench CSV]\n"
+                    + "       RunAll microbench|microbench-quick --script PATH --csv PATH [--native PATH]"
+                    + " [--node-host PATH --wasm PATH] [--library TEXT]");
             System.exit(2);
         }
         RunAll run = new RunAll(mode.equals("full"), opts);
@@ -106,7 +124,8 @@ public final class RunAll {
         Path png = Path.of(opts.getOrDefault("png", "docs/benchmarks.png"));
         Chart.render(run, png);
         Report.write(run, Path.of(opts.getOrDefault("doc", "docs/benchmarks.md")), png, minutes);
-        System.out.printf(Locale.ROOT, "%nbenchmark run took %.1f minutes%n", minutes);
+        System.out.printf(Locale.ROOT, opts.containsKey("from-csv") ? "%nrewrote the docs (that run took %.1f minutes)%n"
+                : "%nbenchmark run took %.1f minutes%n", minutes);
     }
 
     // ---- native reference and Node: external processes timing sbx_eval in a fresh context ----
@@ -243,13 +262,21 @@ public final class RunAll {
     /** Reads a CSV written by {@link #writeCsv}; returns the run's minutes. */
     double readCsv(Path csv) throws IOException {
         double minutes = 0;
+        // older CSVs lack these: the docs must not claim today's date or this machine for them
+        date = "date not recorded";
+        machine = "machine not recorded";
         for (String line : Files.readAllLines(csv)) {
             if (line.startsWith("# library=")) continue;
+            if (line.startsWith("# machine=")) {
+                machine = line.substring("# machine=".length());
+                continue;
+            }
             if (line.startsWith("# ")) {
                 for (String kv : line.substring(2).split(" ")) {
                     String[] p = kv.split("=", 2);
                     if (p[0].equals("minutes")) minutes = Double.parseDouble(p[1]);
                     if (p[0].equals("mode")) full = p[1].equals("full");
+                    if (p[0].equals("date")) date = p[1];
                 }
                 continue;
             }
@@ -265,8 +292,9 @@ public final class RunAll {
     }
 
     void writeCsv(Path csv, double minutes) throws IOException {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "# mode=%s minutes=%.2f%n",
-                full ? "full" : "short", minutes));
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "# mode=%s minutes=%.2f date=%s%n",
+                full ? "full" : "short", minutes, date));
+        sb.append("# machine=").append(machine).append('\n');
         if (opts.containsKey("library")) sb.append("# library=").append(opts.get("library")).append('\n');
         sb.append("workload,subject,microseconds,missing\n");
         for (String w : Workloads.ALL) {
