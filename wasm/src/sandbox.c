@@ -254,6 +254,8 @@ int32_t sbx_define_host_function(const char *name, int32_t id)
 
 /* ---- lifecycle ---- */
 
+JSValue sbx_global_eval(JSContext *ctx, JSValue *this_val, int argc, JSValue *argv);
+
 #include "sandbox_stdlib.h"
 
 int32_t sbx_create(uint32_t arena_bytes)
@@ -367,6 +369,40 @@ static void release_stack_reservation(void)
     ctx->stack_bottom = ctx->sp;
 }
 
+/* Runs compiled global code. Upstream's JS_Run calls it with null as this; ES5 (10.4.1.1) gives
+   global code the global object, whatever the strictness, and libraries rely on it (a UMD
+   wrapper's `this`). Same steps as JS_Run, with the global object as this. */
+static JSValue run_global_code(JSValue program)
+{
+    JSGCRef closure_ref;
+    if (!JS_IsPtr(program) || ((JSFunctionBytecode *)JS_VALUE_TO_PTR(program))->mtag != JS_MTAG_FUNCTION_BYTECODE)
+        return JS_ThrowTypeError(ctx, "bytecode function expected");
+    JSValue closure = js_closure(ctx, program, NULL);
+    if (JS_IsException(closure))
+        return closure;
+    JS_PUSH_VALUE(ctx, closure);
+    int err = JS_StackCheck(ctx, 2);
+    JS_POP_VALUE(ctx, closure);
+    if (err)
+        return JS_EXCEPTION;
+    JS_PushArg(ctx, closure);
+    JS_PushArg(ctx, JS_GetGlobalObject(ctx));
+    return JS_Call(ctx, 0);
+}
+
+/* Indirect eval, (1, eval)(code): upstream's js_global_eval, but its code too sees the global
+   object as this. */
+JSValue sbx_global_eval(JSContext *ctx, JSValue *this_val, int argc, JSValue *argv)
+{
+    (void)this_val; (void)argc;
+    if (!JS_IsString(ctx, argv[0]))
+        return argv[0];
+    JSValue program = JS_Parse2(ctx, argv[0], NULL, 0, "<input>", JS_EVAL_RETVAL);
+    if (JS_IsException(program))
+        return program;
+    return run_global_code(program);
+}
+
 static int32_t finish(JSValue result)
 {
     if (JS_IsException(result))
@@ -386,7 +422,7 @@ int32_t sbx_eval(const char *src, uint32_t len, const char *file_name)
         int32_t status = report_exception();
         return status == SBX_THROWN ? SBX_SYNTAX : status;
     }
-    return finish(JS_Run(ctx, program));
+    return finish(run_global_code(program));
 }
 
 static JSValue call_global(const char *name, const char *args_json, uint32_t args_len)
@@ -416,7 +452,7 @@ static JSValue call_global(const char *name, const char *args_json, uint32_t arg
             for (int i = argc - 1; i >= 0; i--)
                 JS_PushArg(ctx, JS_GetPropertyUint32(ctx, args, i));
             JS_PushArg(ctx, func);
-            JS_PushArg(ctx, JS_UNDEFINED);
+            JS_PushArg(ctx, JS_GetGlobalObject(ctx)); /* globalThis[name](...args): a method call */
             result = JS_Call(ctx, argc);
         }
     }

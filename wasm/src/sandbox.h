@@ -40,7 +40,8 @@ void *sbx_alloc(uint32_t size);
 void sbx_free(void *ptr);
 /* src must be followed by a NUL byte (src[len] == 0); file_name is NUL-terminated. */
 int32_t sbx_eval(const char *src, uint32_t len, const char *file_name);
-/* Calls globalThis[name](...args) where args_json is a JSON array (NUL-terminated). */
+/* Calls globalThis[name](...args), with globalThis as this, where args_json is a JSON array
+   (NUL-terminated). Global code of sbx_eval also sees the global object as this. */
 int32_t sbx_call(const char *name, const char *args_json, uint32_t args_len);
 /* Defines globalThis[name] as a function forwarding to host function id. */
 int32_t sbx_define_host_function(const char *name, int32_t id);

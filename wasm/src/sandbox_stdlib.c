@@ -308,7 +308,7 @@ static const JSPropDef sbx_globals[] = {
     JS_PROP_CLASS_DEF("Uint32Array", &sbx_Uint32Array),
     JS_PROP_CLASS_DEF("Float32Array", &sbx_Float32Array),
     JS_PROP_CLASS_DEF("Float64Array", &sbx_Float64Array),
-    JS_CFUNC_DEF("eval", 1, js_global_eval),
+    JS_CFUNC_DEF("eval", 1, sbx_global_eval), /* js_global_eval, with the global object as this */
     JS_CFUNC_DEF("isFinite", 1, js_global_isFinite),
     JS_CFUNC_DEF("isNaN", 1, js_global_isNaN),
     JS_CFUNC_DEF("parseFloat", 1, js_number_parseFloat),

@@ -40,6 +40,22 @@ class SandboxValuesTest {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
+    void globalCodeAndCallsSeeTheGlobalObjectAsThis(Engine engine) throws Exception {
+        try (Sandbox sandbox = TestSandboxes.open(engine)) {
+            assertEquals(json("true"), sandbox.eval("this === globalThis").value());
+            assertEquals(json("1"), sandbox.eval("this.fromThis = 1; fromThis").value());
+            // the UMD pattern libraries are published in
+            sandbox.eval("(function (root, factory) { root.lib = factory(); }(this, function () { return {v: 2}; }))");
+            assertEquals(json("2"), sandbox.eval("lib.v").value());
+            assertEquals(json("true"), sandbox.eval("(1, eval)('this === globalThis')").value());
+            sandbox.eval("function self() { return this === globalThis; }");
+            assertEquals(json("true"), sandbox.call("self").value(), "call(name) is globalThis[name]()");
+            assertEquals(json("false"), sandbox.eval("self.call(undefined)").value(), "functions keep ES5 strict this");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
     void builtinsOfTheCurrentEngine(Engine engine) throws Exception {
         try (Sandbox sandbox = TestSandboxes.open(engine)) {
             assertEquals(TextNode.valueOf("aBc"),
