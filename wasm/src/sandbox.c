@@ -475,6 +475,22 @@ const uintptr_t *sbx_slot_table(void)
     return &slot_table[0][0];
 }
 
+const uintptr_t *sbx_prepare_snapshot(void)
+{
+    static uintptr_t gap[2];
+    gap[0] = gap[1] = 0;
+    if (!ctx)
+        return gap;
+    clear_slots();
+    JS_GC(ctx);
+    uint8_t *start = ctx->heap_free, *end = (uint8_t *)ctx->sp;
+    if (start < end)
+        memset(start, 0, end - start);
+    gap[0] = (uintptr_t)start;
+    gap[1] = (uintptr_t)end;
+    return gap;
+}
+
 uint32_t sbx_memory_used(void)
 {
     if (!ctx)

@@ -49,6 +49,10 @@ int32_t sbx_define_host_function(const char *name, int32_t id);
 const uintptr_t *sbx_slot_table(void);
 /* Bytes of the arena in use (heap plus JS stack) after a garbage collection. */
 uint32_t sbx_memory_used(void);
+/* Between calls, before the host copies linear memory into a snapshot: collects garbage,
+   zeroes the arena's free gap between the heap and the JS stack (so that no dead bytes are
+   copied) and returns {gap start, gap end} words that the host may skip. */
+const uintptr_t *sbx_prepare_snapshot(void);
 
 /* ---- imports, provided by the host (module "env") ---- */
 #ifdef __wasm__

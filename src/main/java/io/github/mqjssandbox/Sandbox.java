@@ -4,7 +4,10 @@ import io.github.mqjssandbox.internal.JsonTrees;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.github.mqjssandbox.internal.SnapshotCodec;
+import io.github.mqjssandbox.internal.wasm.ContextCreationException;
 import io.github.mqjssandbox.internal.wasm.EngineInstance;
+import io.github.mqjssandbox.internal.wasm.EngineState;
 import io.github.mqjssandbox.internal.wasm.FuelGauge;
 import io.github.mqjssandbox.internal.wasm.RawOutcome;
 import java.nio.charset.StandardCharsets;
@@ -47,19 +50,28 @@ public final class Sandbox implements AutoCloseable {
     private EngineInstance engine;
 
     private Sandbox(SandboxConfig config) {
+        this(config, null);
+    }
+
+    /** A sandbox whose engine starts from {@code restored}, or from a fresh context when null. */
+    private Sandbox(SandboxConfig config, SnapshotCodec.Contents restored) {
         this.config = config;
-        this.host = new SandboxHost(config);
+        this.host = restored == null ? new SandboxHost(config) : new SandboxHost(config, restored.hostFunctionNames());
         this.thread = config.evaluateOnCallerThread() ? new CallerThreadRunner() : new EvalThread("mquickjs-sandbox");
         this.randomSeed = config.randomSeed() != null ? config.randomSeed() : SEEDS.nextLong();
         this.fuelBudget = new FuelBudget(config.fuelLimit());
         this.judge = new OutcomeJudge(config, host, fuelBudget);
         TaskRunner.Outcome<Void> started = thread.run(() -> {
-            engine = newEngine();
+            engine = restored == null ? newEngine() : restoredEngine(restored);
             return null;
         }, 0, 0, () -> {});
         if (started instanceof TaskRunner.Failed) {
             thread.close();
             Throwable cause = ((TaskRunner.Failed<Void>) started).error();
+            if (restored != null && cause instanceof ContextCreationException) {
+                throw new SnapshotException(SnapshotException.Problem.CORRUPT,
+                        "the snapshot's state does not fit the engine: " + cause.getMessage(), cause);
+            }
             throw new SandboxInternalException("cannot create the sandbox: " + cause.getMessage(), "", cause);
         }
     }
@@ -71,6 +83,85 @@ public final class Sandbox implements AutoCloseable {
 
     public static Sandbox create(SandboxConfig config) {
         return new Sandbox(Objects.requireNonNull(config, "config"));
+    }
+
+    /**
+     * A new sandbox holding the whole script state of {@code snapshot}: globals, closures,
+     * prototypes, the {@code Math.random} generator's state and the host functions' bindings.
+     * Limits, host function implementations and everything else come from {@code config}, which
+     * must have the snapshot's memory limit and every host function name the snapshot uses (it
+     * may add more). The snapshot may come from another JVM or machine running the same engine
+     * module ({@link VersionInfo#moduleSha256()}), in any engine, with or without fuel.
+     *
+     * <pre>{@code
+     * byte[] saved = sandbox.snapshot();                 // e.g. stored per tenant
+     * try (Sandbox again = Sandbox.restore(saved, config)) {
+     *     again.eval("counter++");                       // continues where it left off
+     * }
+     * }</pre>
+     *
+     * @throws SnapshotException if the bytes are oversized, truncated, corrupt, from another
+     *     module, or not for this configuration; nothing is restored then
+     */
+    public static Sandbox restore(byte[] snapshot, SandboxConfig config) {
+        Objects.requireNonNull(snapshot, "snapshot");
+        Objects.requireNonNull(config, "config");
+        SnapshotCodec.Contents contents;
+        try {
+            contents = SnapshotCodec.decode(snapshot, moduleSha256(), maxSnapshotBytes(config));
+        } catch (SnapshotCodec.InvalidSnapshotException e) {
+            throw new SnapshotException(SnapshotException.Problem.valueOf(e.problem().name()), e.getMessage(), e);
+        }
+        if (contents.state().arenaBytes() != config.memoryLimitBytes()) {
+            throw new SnapshotException(SnapshotException.Problem.INCOMPATIBLE_CONFIG, "the snapshot has a JS heap of "
+                    + contents.state().arenaBytes() + " bytes, the configuration " + config.memoryLimitBytes(), null);
+        }
+        for (String name : contents.hostFunctionNames()) {
+            if (!config.hostFunctions().containsKey(name)) {
+                throw new SnapshotException(SnapshotException.Problem.INCOMPATIBLE_CONFIG,
+                        "the snapshot's scripts use host function '" + name + "', which the configuration lacks", null);
+            }
+        }
+        return new Sandbox(config, contents);
+    }
+
+    /**
+     * The whole script state of this sandbox as portable bytes, for {@link #restore}: about the
+     * size of the live JS state (garbage is collected first and free heap is left out), not of
+     * the memory limit. The sandbox itself is unchanged and stays usable.
+     */
+    public byte[] snapshot() {
+        acquire();
+        try {
+            TaskRunner.Outcome<EngineState> outcome = thread.run(() -> {
+                if (engine == null) {
+                    engine = newEngine();
+                }
+                return engine.captureState();
+            }, 0, 0, () -> {});
+            if (!(outcome instanceof TaskRunner.Finished)) {
+                Throwable cause = outcome instanceof TaskRunner.Failed ? ((TaskRunner.Failed<EngineState>) outcome).error() : null;
+                throw new SandboxInternalException("cannot take a snapshot: " + cause, "", cause);
+            }
+            EngineState state = ((TaskRunner.Finished<EngineState>) outcome).value();
+            return SnapshotCodec.encode(moduleSha256(), host.functionNames(), state);
+        } finally {
+            owner.set(null);
+        }
+    }
+
+    private static byte[] moduleSha256() {
+        return java.util.HexFormat.of().parseHex(VersionInfo.current().moduleSha256());
+    }
+
+    /** A state can hold at most the whole wasm memory a sandbox of this configuration may have. */
+    private static long maxSnapshotBytes(SandboxConfig config) {
+        long memory = config.memoryLimitBytes() + ioReserveBytes(config) + (4L << 20);
+        return memory + memory / EngineState.BLOCK * 4 + (1 << 20);
+    }
+
+    private static int ioReserveBytes(SandboxConfig config) {
+        return config.maxSourceBytes() + config.maxHostPayloadBytes() + 4096;
     }
 
     public SandboxConfig config() {
@@ -214,15 +305,26 @@ public final class Sandbox implements AutoCloseable {
     }
 
     private EngineInstance newEngine() {
-        int ioReserve = config.maxSourceBytes() + config.maxHostPayloadBytes() + 4096;
         EngineInstance created = EngineInstance.create(
-                config.engine(), config.fuelMetered(), config.memoryLimitBytes(), ioReserve, host);
+                config.engine(), config.fuelMetered(), config.memoryLimitBytes(), ioReserveBytes(config), host);
         created.setRandomSeed(randomSeed);
+        defineHostFunctions(created, 0);
+        return created;
+    }
+
+    /** The restored state already binds its host functions; the configuration's others are added. */
+    private EngineInstance restoredEngine(SnapshotCodec.Contents restored) {
+        EngineInstance created = EngineInstance.restore(
+                config.engine(), config.fuelMetered(), restored.state(), ioReserveBytes(config), host);
+        defineHostFunctions(created, restored.hostFunctionNames().size());
+        return created;
+    }
+
+    private void defineHostFunctions(EngineInstance created, int fromId) {
         List<String> names = host.functionNames();
-        for (int id = 0; id < names.size(); id++) {
+        for (int id = fromId; id < names.size(); id++) {
             created.defineHostFunction(names.get(id), id);
         }
-        return created;
     }
 
     private void checkSize(String what, int bytes) {

@@ -8,6 +8,7 @@ import io.github.mqjssandbox.internal.wasm.FuelGauge;
 import io.github.mqjssandbox.internal.wasm.HostCalls;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,8 +35,25 @@ final class SandboxHost implements HostCalls {
     record HostFailure(String functionName, String messageForScript, Throwable cause) {}
 
     SandboxHost(SandboxConfig config) {
+        this(config, List.of());
+    }
+
+    /**
+     * Host functions get ids in the order of {@code firstIds} (the ids a restored state's JS
+     * closures already hold), then the rest of the configuration's in its order.
+     */
+    SandboxHost(SandboxConfig config, List<String> firstIds) {
         this.config = config;
-        this.functions = new ArrayList<>(config.hostFunctions().entrySet());
+        Map<String, HostFunction> remaining = new LinkedHashMap<>(config.hostFunctions());
+        this.functions = new ArrayList<>();
+        for (String name : firstIds) {
+            HostFunction function = remaining.remove(name);
+            if (function == null) {
+                throw new IllegalArgumentException(name);
+            }
+            functions.add(Map.entry(name, function));
+        }
+        functions.addAll(remaining.entrySet());
         this.output = new OutputBuffer(config.maxOutputBytes(), config.outputListener());
     }
 

@@ -19,8 +19,11 @@ import java.util.Properties;
  * @param upstreamCommit the full upstream commit id the compiled engine files match
  * @param upstreamDate that commit's date, {@code yyyy-mm-dd}
  * @param chicoryVersion the Chicory version the library was built with
+ * @param moduleSha256 the sha256 of the engine's wasm module as compiled (before our rewriting):
+ *     the memory layout that {@linkplain Sandbox#snapshot() snapshots} depend on
  */
-public record VersionInfo(String version, String upstreamCommit, String upstreamDate, String chicoryVersion) {
+public record VersionInfo(String version, String upstreamCommit, String upstreamDate, String chicoryVersion,
+        String moduleSha256) {
     private static final VersionInfo CURRENT = load();
 
     /** The version information of the library on the class path. */
@@ -41,7 +44,8 @@ public record VersionInfo(String version, String upstreamCommit, String upstream
         return new VersionInfo(build.getProperty("version", "unknown"),
                 engine.getProperty("upstream.commit", "unknown"),
                 engine.getProperty("upstream.date", "unknown"),
-                build.getProperty("chicory.version", "unknown"));
+                build.getProperty("chicory.version", "unknown"),
+                engine.getProperty("module.sha256", "unknown"));
     }
 
     private static Properties read(String resource) {

@@ -35,9 +35,13 @@ public final class EngineInstance {
     private final ExportFunction memoryUsed;
     private final ExportFunction defineHostFunction;
     private final ExportFunction setRandomSeed;
+    private final ExportFunction prepareSnapshot;
+    private final ExportFunction create;
+    private final int arenaBytes;
 
-    private EngineInstance(Instance instance, FuelGauge fuel, EmscriptenAbi abi) {
+    private EngineInstance(Instance instance, FuelGauge fuel, EmscriptenAbi abi, int arenaBytes) {
         this.fuel = fuel;
+        this.arenaBytes = arenaBytes;
         this.abi = abi;
         this.stackTop = abi.stackPointer();
         this.memory = instance.memory();
@@ -49,6 +53,8 @@ public final class EngineInstance {
         this.memoryUsed = instance.export("sbx_memory_used");
         this.defineHostFunction = instance.export("sbx_define_host_function");
         this.setRandomSeed = instance.export("sbx_set_random_seed");
+        this.prepareSnapshot = instance.export("sbx_prepare_snapshot");
+        this.create = instance.export("sbx_create");
     }
 
     /**
@@ -70,6 +76,48 @@ public final class EngineInstance {
     }
 
     static EngineInstance create(LoadedModule loaded, int arenaBytes, int ioReserveBytes, HostCalls host) {
+        EngineInstance engine = instantiate(loaded, arenaBytes, ioReserveBytes, host);
+        long created = engine.create.apply(arenaBytes)[0];
+        if (created != 0) {
+            throw new ContextCreationException("cannot allocate a JS heap of " + arenaBytes + " bytes within "
+                    + engine.memory.maximumPages() + " wasm pages");
+        }
+        return engine;
+    }
+
+    /**
+     * A new instance holding {@code state} (taken by {@link #captureState} from an instance of a
+     * module with the same memory layout): no context is created, the state's memory is it.
+     *
+     * @throws ContextCreationException if the state does not fit this module or these limits
+     */
+    public static EngineInstance restore(
+            Engine engine, boolean metered, EngineState state, int ioReserveBytes, HostCalls host) {
+        return restore(ModuleRegistry.get(engine, metered), state, ioReserveBytes, host);
+    }
+
+    static EngineInstance restore(LoadedModule loaded, EngineState state, int ioReserveBytes, HostCalls host) {
+        EngineInstance engine = instantiate(loaded, state.arenaBytes(), ioReserveBytes, host);
+        Memory memory = engine.memory;
+        if (state.pages() > memory.maximumPages() || state.pages() < memory.pages()) {
+            throw new ContextCreationException("a state of " + state.pages() + " wasm pages does not fit between "
+                    + memory.pages() + " and " + memory.maximumPages());
+        }
+        if (state.stackPointer() != engine.stackTop) {
+            throw new ContextCreationException("the state's C stack pointer " + state.stackPointer()
+                    + " is not this module's stack top " + engine.stackTop);
+        }
+        memory.grow(state.pages() - memory.pages());
+        memory.zero(); // what the state does not list is zero, data segments included
+        int[] indexes = state.blockIndexes();
+        for (int i = 0; i < indexes.length; i++) {
+            memory.write(indexes[i] * EngineState.BLOCK, state.blocks(), i * EngineState.BLOCK, EngineState.BLOCK);
+        }
+        return engine;
+    }
+
+    /** A new instance, initialised (static constructors run), with no JS context yet. */
+    private static EngineInstance instantiate(LoadedModule loaded, int arenaBytes, int ioReserveBytes, HostCalls host) {
         WasmModule module = loaded.module();
         EmscriptenAbi abi = new EmscriptenAbi();
         MemoryLimits declared = module.memorySection().orElseThrow().getMemory(0).limits();
@@ -92,12 +140,44 @@ public final class EngineInstance {
             fuel.fill(Long.MAX_VALUE); // setting up the context is not the script's to pay for
         }
         instance.export("_initialize").apply();
-        long created = instance.export("sbx_create").apply(arenaBytes)[0];
-        if (created != 0) {
-            throw new ContextCreationException(
-                    "cannot allocate a JS heap of " + arenaBytes + " bytes within " + maxPages + " wasm pages");
+        return new EngineInstance(instance, fuel, abi, arenaBytes);
+    }
+
+    /**
+     * The instance's whole state, between calls: collects garbage, drops the arena's free gap
+     * and keeps the memory blocks that are not all zero. The instance stays usable.
+     */
+    public EngineState captureState() {
+        int gap = (int) prepareSnapshot.apply()[0];
+        int gapStart = memory.readInt(gap);
+        int gapEnd = memory.readInt(gap + 4);
+        int pages = memory.pages();
+        int blockCount = pages * EngineState.BLOCKS_PER_PAGE;
+        java.io.ByteArrayOutputStream data = new java.io.ByteArrayOutputStream();
+        int[] indexes = new int[blockCount];
+        int stored = 0;
+        for (int block = 0; block < blockCount; block++) {
+            long start = (long) block * EngineState.BLOCK;
+            if (start >= gapStart && start + EngineState.BLOCK <= gapEnd) {
+                continue; // inside the zeroed gap
+            }
+            byte[] bytes = memory.readBytes((int) start, EngineState.BLOCK);
+            if (!allZero(bytes)) {
+                indexes[stored++] = block;
+                data.writeBytes(bytes);
+            }
         }
-        return new EngineInstance(instance, fuel, abi);
+        return new EngineState(arenaBytes, abi.stackPointer(), pages, java.util.Arrays.copyOf(indexes, stored),
+                data.toByteArray());
+    }
+
+    private static boolean allZero(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -81,7 +81,7 @@ class ModuleContractTest {
             exports.add(export.name());
         }
         for (String required : Set.of("sbx_create", "sbx_destroy", "sbx_set_random_seed", "sbx_alloc", "sbx_free",
-                "sbx_eval", "sbx_call", "sbx_define_host_function", "sbx_slot_table", "sbx_memory_used",
+                "sbx_eval", "sbx_call", "sbx_define_host_function", "sbx_slot_table", "sbx_memory_used", "sbx_prepare_snapshot",
                 "setThrew", "stackSave", "stackRestore", "__indirect_function_table", "memory", "_initialize")) {
             assertTrue(exports.contains(required), "missing export " + required + " in " + exports);
         }
