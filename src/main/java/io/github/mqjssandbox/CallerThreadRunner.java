@@ -1,10 +1,7 @@
 package io.github.mqjssandbox;
 
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the engine on the calling thread, saving the hand-off to a dedicated thread (tens of
@@ -14,11 +11,7 @@ import java.util.concurrent.TimeUnit;
  * little; a StackOverflowError still becomes a typed error and a reset).
  */
 final class CallerThreadRunner implements TaskRunner {
-    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "mquickjs-sandbox-watchdog");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private volatile Run current;
 
     /** Guards the hand-over between the running task and the watchdog. */
     private static final class Run {
@@ -46,9 +39,10 @@ final class CallerThreadRunner implements TaskRunner {
     @Override
     public <T> Outcome<T> run(Callable<T> task, long budgetNanos, long graceNanos, Runnable onOverrun) {
         Run run = new Run();
+        current = run;
         ScheduledFuture<?> alarm = budgetNanos == 0
                 ? null
-                : WATCHDOG.schedule(() -> run.interruptIfRunning(onOverrun), budgetNanos, TimeUnit.NANOSECONDS);
+                : Watchdog.schedule(() -> run.interruptIfRunning(onOverrun), budgetNanos);
         try {
             return new Finished<>(task.call());
         } catch (Exception e) {
@@ -58,6 +52,19 @@ final class CallerThreadRunner implements TaskRunner {
                 alarm.cancel(false);
             }
             run.finish();
+            current = null;
+        }
+    }
+
+    @Override
+    public Object runningTask() {
+        return current;
+    }
+
+    @Override
+    public void interrupt(Object task) {
+        if (task instanceof Run run) {
+            run.interruptIfRunning(() -> {});
         }
     }
 

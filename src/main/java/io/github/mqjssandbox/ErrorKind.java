@@ -19,7 +19,9 @@ public enum ErrorKind {
     /** A host function failed and the script did not catch its error. */
     HOST,
     /** The sandbox itself failed (a trap, an engine fault, a misuse of the API). */
-    INTERNAL;
+    INTERNAL,
+    /** {@link Sandbox#cancel()} stopped the evaluation (API only: the CLI never cancels). */
+    CANCELLED;
 
     /** The lower-case name used in JSON output. */
     public String label() {

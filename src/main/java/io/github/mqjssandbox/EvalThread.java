@@ -28,6 +28,7 @@ final class EvalThread implements TaskRunner {
 
     private final ExecutorService executor;
     private volatile Thread worker;
+    private volatile FutureTask<?> current;
 
     EvalThread(String name) {
         this.executor = new ThreadPoolExecutor(1, 1, 0L, TimeUnit.MILLISECONDS, new SpinningQueue(), task -> {
@@ -49,6 +50,7 @@ final class EvalThread implements TaskRunner {
             Thread.interrupted(); // a stale interrupt from an earlier overrun must not stop this task
             return task.call();
         });
+        current = future;
         executor.execute(future);
         spinUntilDone(future);
         boolean interrupted = false;
@@ -76,6 +78,20 @@ final class EvalThread implements TaskRunner {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    @Override
+    public Object runningTask() {
+        FutureTask<?> task = current;
+        return task == null || task.isDone() ? null : task;
+    }
+
+    /** A late interrupt (the task just finished) is harmless: the next task clears it first. */
+    @Override
+    public void interrupt(Object task) {
+        if (task == current && task instanceof FutureTask<?> future && !future.isDone()) {
+            worker.interrupt();
         }
     }
 

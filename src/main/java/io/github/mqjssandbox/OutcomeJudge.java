@@ -29,6 +29,9 @@ final class OutcomeJudge {
         if (stop == null && fuelBudget.exceededBy(attempt.fuelUsed())) {
             stop = StopReason.FUEL; // the script ended between two polls, but past its budget
         }
+        if (stop == StopReason.CANCELLED) {
+            throw new EvaluationCancelledException(false, output, null);
+        }
         if (stop != null) {
             throw limitException(stop, attempt, false, null);
         }
@@ -79,6 +82,9 @@ final class OutcomeJudge {
     EvalResult crashed(Attempt attempt) {
         Throwable crash = attempt.crash();
         StopReason stop = attempt.fuelTrapped() ? StopReason.FUEL : host.stopReason();
+        if (stop == StopReason.CANCELLED) {
+            throw new EvaluationCancelledException(true, host.output(), crash);
+        }
         if (stop != null) {
             throw limitException(stop, attempt, true, crash);
         }

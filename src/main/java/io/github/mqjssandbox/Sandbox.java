@@ -12,6 +12,7 @@ import io.github.mqjssandbox.internal.wasm.FuelGauge;
 import io.github.mqjssandbox.internal.wasm.RawOutcome;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
@@ -45,9 +46,15 @@ public final class Sandbox implements AutoCloseable {
     private final FuelBudget fuelBudget;
     private final OutcomeJudge judge;
     private final AtomicReference<Thread> owner = new AtomicReference<>();
+    /** Pairs {@link #cancel()} with the one evaluation it targets. */
+    private final Object cancelLock = new Object();
+    /** A token for the evaluation in progress, null between evaluations (guarded by cancelLock). */
+    private Object runningEvaluation;
     private volatile String closedReason;
     /** Only touched on the evaluation thread; null when it must be recreated. */
     private EngineInstance engine;
+    /** Set when a crash discarded the engine: the next call replaces it before its timed part. */
+    private volatile boolean engineLost;
 
     private Sandbox(SandboxConfig config) {
         this(config, null);
@@ -134,10 +141,7 @@ public final class Sandbox implements AutoCloseable {
         acquire();
         try {
             TaskRunner.Outcome<EngineState> outcome = thread.run(() -> {
-                if (engine == null) {
-                    engine = newEngine();
-                }
-                return engine.captureState();
+                return liveEngine().captureState();
             }, 0, 0, () -> {});
             if (!(outcome instanceof TaskRunner.Finished)) {
                 Throwable cause = outcome instanceof TaskRunner.Failed ? ((TaskRunner.Failed<EngineState>) outcome).error() : null;
@@ -201,6 +205,57 @@ public final class Sandbox implements AutoCloseable {
         return run(e -> e.call(functionName, json), null);
     }
 
+    /**
+     * From any thread: stops the evaluation running now, if there is one, whatever the script
+     * is doing; it ends with an {@link EvaluationCancelledException} within milliseconds. The
+     * engine is asked to stop at its next interrupt poll, which keeps the sandbox's state; if it
+     * has not polled within {@link #CANCEL_HARD_STOP_AFTER} (ten times that for the interpreter
+     * engine), its thread is interrupted and the sandbox reset. An evaluation that starts after
+     * this call is not affected.
+     */
+    public void cancel() {
+        Object evaluation;
+        synchronized (cancelLock) {
+            evaluation = runningEvaluation;
+            if (evaluation == null) {
+                return;
+            }
+            host.requestStop(StopReason.CANCELLED);
+        }
+        hardStopUnlessUnwinding(evaluation, cancelHardStopAfter().toNanos());
+    }
+
+    /** The interpreter engine polls about a hundred times less often per second than the compiled ones. */
+    private Duration cancelHardStopAfter() {
+        return config.engine() == Engine.INTERPRETER ? CANCEL_HARD_STOP_AFTER.multipliedBy(10) : CANCEL_HARD_STOP_AFTER;
+    }
+
+    /**
+     * After {@code delayNanos}, if {@code evaluation} still runs: interrupts its thread, unless the
+     * engine has seen the stop request (it is unwinding by itself), in which case it gets a longer
+     * while before the interrupt. Interrupting means the sandbox is reset.
+     */
+    private void hardStopUnlessUnwinding(Object evaluation, long delayNanos) {
+        Watchdog.schedule(() -> {
+            synchronized (cancelLock) {
+                if (runningEvaluation != evaluation) {
+                    return;
+                }
+                if (host.stopSeen() && delayNanos == cancelHardStopAfter().toNanos()) {
+                    hardStopUnlessUnwinding(evaluation, CANCEL_UNWIND_GRACE.toNanos());
+                } else {
+                    thread.interrupt(thread.runningTask());
+                }
+            }
+        }, delayNanos);
+    }
+
+    /** How long {@link #cancel()} waits for the engine's own poll before stopping it hard. */
+    public static final Duration CANCEL_HARD_STOP_AFTER = Duration.ofMillis(25);
+
+    /** How long an engine that has seen the cancel may take to unwind before it is stopped hard. */
+    private static final Duration CANCEL_UNWIND_GRACE = Duration.ofMillis(200);
+
     /** Discards all script state: the next evaluation starts in a fresh context. */
     public void reset() {
         acquire();
@@ -216,6 +271,7 @@ public final class Sandbox implements AutoCloseable {
         thread.run(() -> {
             engine = null;
             engine = newEngine();
+            engineLost = false;
             return null;
         }, 0, 0, () -> {});
     }
@@ -242,14 +298,27 @@ public final class Sandbox implements AutoCloseable {
     private EvalResult run(Operation operation, String fileName) {
         acquire();
         try {
+            if (engineLost) {
+                replaceEngine(); // after a crash: outside the evaluation's time budget
+            }
             long timeoutNanos = config.timeout().toNanos();
             long graceNanos = config.hardStopGrace().toNanos();
-            host.beginEvaluation(System.nanoTime());
-            TaskRunner.Outcome<Attempt> outcome = thread.run(
-                    () -> attempt(operation),
-                    timeoutNanos == 0 ? 0 : timeoutNanos + graceNanos,
-                    graceNanos,
-                    () -> host.requestStop(StopReason.TIMEOUT));
+            synchronized (cancelLock) {
+                host.beginEvaluation(System.nanoTime());
+                runningEvaluation = new Object();
+            }
+            TaskRunner.Outcome<Attempt> outcome;
+            try {
+                outcome = thread.run(
+                        () -> attempt(operation),
+                        timeoutNanos == 0 ? 0 : timeoutNanos + graceNanos,
+                        graceNanos,
+                        () -> host.requestStop(StopReason.TIMEOUT));
+            } finally {
+                synchronized (cancelLock) {
+                    runningEvaluation = null;
+                }
+            }
             if (outcome instanceof TaskRunner.Abandoned) {
                 closedReason = "the sandbox was closed: its engine did not stop after the timeout";
                 throw new ScriptTimeoutException(config.timeout().toMillis(), true, host.output(), null);
@@ -261,8 +330,7 @@ public final class Sandbox implements AutoCloseable {
             Attempt attempt = ((TaskRunner.Finished<Attempt>) outcome).value();
             try {
                 if (attempt.crash() != null) {
-                    replaceEngine();
-                    return judge.crashed(attempt);
+                    return judge.crashed(attempt); // the next call makes the replacement, untimed
                 }
                 return judge.completed(attempt, fileName);
             } catch (SandboxException e) {
@@ -277,10 +345,7 @@ public final class Sandbox implements AutoCloseable {
     private Attempt attempt(Operation operation) {
         FuelGauge gauge = null;
         try {
-            if (engine == null) {
-                engine = newEngine();
-            }
-            gauge = engine.fuel();
+            gauge = liveEngine().fuel();
             if (gauge != null) {
                 gauge.fill(fuelBudget.tank());
                 host.watchFuel(gauge, fuelBudget.reserve());
@@ -296,8 +361,18 @@ public final class Sandbox implements AutoCloseable {
             Thread.interrupted();
             boolean cStackOverflow = engine != null && engine.cStackOverflowed();
             engine = null;
+            engineLost = true;
             return Attempt.crashed(fuelUsed(gauge), gauge != null && gauge.trapped(), cStackOverflow, crash);
         }
+    }
+
+    /** The engine, made now if a crash discarded it and no replacement was made yet. */
+    private EngineInstance liveEngine() {
+        if (engine == null) {
+            engine = newEngine();
+            engineLost = false;
+        }
+        return engine;
     }
 
     private long fuelUsed(FuelGauge gauge) {

@@ -25,6 +25,8 @@ final class SandboxHost implements HostCalls {
     private final OutputBuffer output;
 
     private volatile StopReason stopReason;
+    /** The engine polled after a stop was requested: it is unwinding on its own. */
+    private volatile boolean stopSeen;
     private long deadlineNanos;
     private boolean hasDeadline;
     private HostFailure lastHostFailure;
@@ -67,6 +69,7 @@ final class SandboxHost implements HostCalls {
     void beginEvaluation(long startNanos) {
         output.clear();
         stopReason = null;
+        stopSeen = false;
         lastHostFailure = null;
         fuel = null;
         hasDeadline = !config.timeout().isZero();
@@ -93,6 +96,11 @@ final class SandboxHost implements HostCalls {
         return stopReason;
     }
 
+    /** Whether the engine has polled since the stop was requested, and so is unwinding cleanly. */
+    boolean stopSeen() {
+        return stopSeen;
+    }
+
     HostFailure lastHostFailure() {
         return lastHostFailure;
     }
@@ -113,6 +121,7 @@ final class SandboxHost implements HostCalls {
     @Override
     public boolean shouldInterrupt() {
         if (stopReason != null) {
+            stopSeen = true;
             return true;
         }
         if (fuel != null && fuel.left() < fuelReserve) {

@@ -4,5 +4,7 @@ package io.github.mqjssandbox;
 enum StopReason {
     TIMEOUT,
     OUTPUT,
-    FUEL
+    FUEL,
+    /** {@link Sandbox#cancel()} from another thread. */
+    CANCELLED
 }

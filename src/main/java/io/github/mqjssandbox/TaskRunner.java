@@ -26,6 +26,16 @@ interface TaskRunner extends AutoCloseable {
      */
     <T> Outcome<T> run(Callable<T> task, long budgetNanos, long graceNanos, Runnable onOverrun);
 
+    /** The task running now, as a token for {@link #interrupt}, or null when none is. */
+    Object runningTask();
+
+    /**
+     * From any thread: interrupts {@code task} (a {@link #runningTask()} token) if it is still
+     * running, as an overrun would; the waiting caller then gets its outcome as usual. A task
+     * that started later is never interrupted.
+     */
+    void interrupt(Object task);
+
     @Override
     void close();
 }
