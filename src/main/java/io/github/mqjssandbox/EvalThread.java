@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -49,7 +50,11 @@ final class EvalThread implements TaskRunner {
             Thread.interrupted(); // a stale interrupt from an earlier overrun must not stop this task
             return task.call();
         });
-        executor.execute(future);
+        try {
+            executor.execute(future);
+        } catch (RejectedExecutionException closed) {
+            return new Failed<>(closed); // close() shut the thread down
+        }
         spinUntilDone(future);
         boolean interrupted = false;
         try {
