@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -51,7 +52,11 @@ final class EvalThread implements TaskRunner {
             return task.call();
         });
         current = future;
-        executor.execute(future);
+        try {
+            executor.execute(future);
+        } catch (RejectedExecutionException closed) {
+            return new Failed<>(closed); // close() shut the thread down
+        }
         spinUntilDone(future);
         boolean interrupted = false;
         try {

@@ -281,6 +281,11 @@ public final class Sandbox implements AutoCloseable {
         return closedReason != null;
     }
 
+    /**
+     * Closes the sandbox. An evaluation running on the sandbox's own thread at that moment is
+     * stopped and ends with {@link SandboxStateException}; one running on the caller's thread
+     * ({@link SandboxConfig#evaluateOnCallerThread()}) runs to its end or its limits.
+     */
     @Override
     public void close() {
         if (closedReason == null) {
@@ -325,11 +330,18 @@ public final class Sandbox implements AutoCloseable {
             }
             if (outcome instanceof TaskRunner.Failed) {
                 Throwable error = ((TaskRunner.Failed<Attempt>) outcome).error();
+                if (closedReason != null) {
+                    throw closedDuringEvaluation(error);
+                }
                 throw new SandboxInternalException("sandbox failure: " + error, host.output(), error);
             }
             Attempt attempt = ((TaskRunner.Finished<Attempt>) outcome).value();
             try {
                 if (attempt.crash() != null) {
+                    if (closedReason != null) {
+                        // close() interrupted the engine; there is nothing left to reset
+                        throw closedDuringEvaluation(attempt.crash());
+                    }
                     return judge.crashed(attempt); // the next call makes the replacement, untimed
                 }
                 return judge.completed(attempt, fileName);
@@ -339,6 +351,10 @@ public final class Sandbox implements AutoCloseable {
         } finally {
             owner.set(null);
         }
+    }
+
+    private SandboxStateException closedDuringEvaluation(Throwable cause) {
+        return new SandboxStateException("the sandbox was closed during the evaluation", host.output(), cause);
     }
 
     /** Runs on the evaluation thread. Any throwable means the heap may be half-updated. */

@@ -109,8 +109,17 @@ final class SandboxHost implements HostCalls {
         return output.text();
     }
 
+    /**
+     * Once the host asked the engine to stop, nothing the script does reaches the host any
+     * more: the engine's stop is uncatchable, but a few builtins (the sort comparator, the
+     * replace callback) swallow any exception of their callback, so the script can run on
+     * until the next interrupt poll.
+     */
     @Override
     public boolean write(byte[] utf8) {
+        if (stopReason != null) {
+            return false;
+        }
         if (!output.append(utf8)) {
             requestStop(StopReason.OUTPUT);
             return false;
@@ -146,6 +155,9 @@ final class SandboxHost implements HostCalls {
             return fail("?", "unknown host function", null);
         }
         String name = functions.get(id).getKey();
+        if (stopReason != null) {
+            return fail(name, "host function '" + name + "' was not called: the script is being stopped", null);
+        }
         int limit = config.maxHostPayloadBytes();
         if (argsJson.length > limit) {
             return fail(name, "host function '" + name + "': arguments exceed " + limit + " bytes", null);

@@ -7,4 +7,8 @@ public final class SandboxStateException extends SandboxInternalException {
     SandboxStateException(String message) {
         super(message, "", null);
     }
+
+    SandboxStateException(String message, String output, Throwable cause) {
+        super(message, output, cause);
+    }
 }

@@ -29,7 +29,13 @@ import java.util.Map;
  * start-up cost (it tripled the time of a first evaluation in a fresh JVM).
  */
 public final class JsonTrees {
+    /** The deepest JSON value the sandbox reads (a script's result, a host function's arguments). */
     public static final int MAX_NESTING_DEPTH = 1000;
+    /**
+     * One more than is read, so that a value read at the deepest still fits in one wrapping
+     * array or object: the CLI's report, the argument list of {@code Sandbox.call}.
+     */
+    public static final int MAX_WRITE_NESTING_DEPTH = MAX_NESTING_DEPTH + 1;
     /** Strings up to the largest engine heap: a JS value can never be bigger. */
     private static final int MAX_STRING_LENGTH = SandboxConfig.MAX_MEMORY_LIMIT_BYTES;
 
@@ -39,7 +45,7 @@ public final class JsonTrees {
                     .maxNumberLength(1000)
                     .maxStringLength(MAX_STRING_LENGTH)
                     .build())
-            .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+            .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(MAX_WRITE_NESTING_DEPTH).build())
             .build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.mqjssandbox.VersionInfo;
+import io.github.mqjssandbox.internal.JsonTrees;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -63,6 +66,22 @@ class MainTest {
         assertTrue(json.get("evalNanos").asLong() > 0);
         assertFalse(json.has("fuelUsed"), "fuelUsed appears only when fuel metering is on");
         assertFalse(json.has("evalNanosMedian"));
+    }
+
+    /** The deepest value the library returns still fits in the report (it was an internal error). */
+    @Test
+    void jsonReportsAValueNestedAsDeepAsTheLibraryReads() throws Exception {
+        int depth = JsonTrees.MAX_NESTING_DEPTH;
+        Run r = run("--json", "-e", "var v = 0; for (var i = 0; i < " + depth + "; i++) v = [v]; v");
+        assertEquals(0, r.status(), r.err());
+        ObjectMapper deepReader = new ObjectMapper(JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(depth + 1).build()).build());
+        JsonNode value = deepReader.readTree(r.out()).get("value");
+        for (int i = 0; i < depth; i++) {
+            assertEquals(1, value.size());
+            value = value.get(0);
+        }
+        assertEquals(0, value.intValue());
     }
 
     @Test

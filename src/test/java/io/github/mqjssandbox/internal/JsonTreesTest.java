@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,6 +40,16 @@ class JsonTreesTest {
         assertThrows(JsonProcessingException.class, () -> JsonTrees.parse(tooDeep));
         String deepest = "[".repeat(JsonTrees.MAX_NESTING_DEPTH) + "]".repeat(JsonTrees.MAX_NESTING_DEPTH);
         assertEquals(deepest, assertDoesNotThrow(deepest));
+    }
+
+    @Test
+    void writesTheDeepestReadableValueWrappedOnceButNoDeeper() throws Exception {
+        JsonNode deepest = JsonTrees.parse("[".repeat(JsonTrees.MAX_NESTING_DEPTH) + "]".repeat(JsonTrees.MAX_NESTING_DEPTH));
+        ObjectNode wrapped = JsonTrees.nodes().objectNode();
+        wrapped.set("value", deepest);
+        assertEquals("{\"value\":" + deepest + "}", JsonTrees.toText(wrapped));
+        ArrayNode tooDeep = JsonTrees.nodes().arrayNode().add(wrapped);
+        assertThrows(JsonProcessingException.class, () -> JsonTrees.toBytes(tooDeep));
     }
 
     @Test
