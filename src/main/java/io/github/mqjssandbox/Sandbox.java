@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.github.mqjssandbox.internal.wasm.EngineInstance;
 import io.github.mqjssandbox.internal.wasm.FuelGauge;
 import io.github.mqjssandbox.internal.wasm.RawOutcome;
-import java.nio.charset.StandardCharsets;
+import io.github.mqjssandbox.internal.EngineText;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Objects;
@@ -86,7 +86,7 @@ public final class Sandbox implements AutoCloseable {
     public EvalResult eval(String code, String fileName) {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(fileName, "fileName");
-        byte[] source = code.getBytes(StandardCharsets.UTF_8);
+        byte[] source = EngineText.encode(code);
         checkSize("source", source.length);
         return run(e -> e.eval(source, fileName), fileName);
     }
