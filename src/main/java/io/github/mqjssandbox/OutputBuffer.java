@@ -1,7 +1,7 @@
 package io.github.mqjssandbox;
 
+import io.github.mqjssandbox.internal.EngineText;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 /**
@@ -26,7 +26,7 @@ final class OutputBuffer {
         if (kept > 0) {
             bytes.write(utf8, 0, kept);
             if (listener != null) {
-                listener.accept(new String(utf8, 0, kept, StandardCharsets.UTF_8));
+                listener.accept(EngineText.decode(utf8, 0, kept));
             }
         }
         if (kept < utf8.length) {
@@ -40,7 +40,7 @@ final class OutputBuffer {
     }
 
     String text() {
-        return bytes.toString(StandardCharsets.UTF_8);
+        return EngineText.decode(bytes.toByteArray());
     }
 
     void clear() {

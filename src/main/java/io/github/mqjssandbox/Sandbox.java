@@ -10,7 +10,7 @@ import io.github.mqjssandbox.internal.wasm.EngineInstance;
 import io.github.mqjssandbox.internal.wasm.EngineState;
 import io.github.mqjssandbox.internal.wasm.FuelGauge;
 import io.github.mqjssandbox.internal.wasm.RawOutcome;
-import java.nio.charset.StandardCharsets;
+import io.github.mqjssandbox.internal.EngineText;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
@@ -181,7 +181,7 @@ public final class Sandbox implements AutoCloseable {
     public EvalResult eval(String code, String fileName) {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(fileName, "fileName");
-        byte[] source = code.getBytes(StandardCharsets.UTF_8);
+        byte[] source = EngineText.encode(code);
         checkSize("source", source.length);
         return run(e -> e.eval(source, fileName), fileName);
     }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.github.mqjssandbox.internal.wasm.FuelGauge;
 import io.github.mqjssandbox.internal.wasm.HostCalls;
-import java.nio.charset.StandardCharsets;
+import io.github.mqjssandbox.internal.EngineText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -194,6 +194,6 @@ final class SandboxHost implements HostCalls {
                 ? fullMessage.substring(0, MAX_ERROR_MESSAGE_CHARS) + "..."
                 : fullMessage;
         lastHostFailure = new HostFailure(name, message, cause);
-        return new HostReply(message.getBytes(StandardCharsets.UTF_8), true);
+        return new HostReply(EngineText.encode(message), true);
     }
 }

@@ -80,6 +80,26 @@ class HostFunctionsTest {
         }
     }
 
+    /** Found by the JSON round-trip property: Jackson writes NaN as the string "NaN", so a number became a string. */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void nonFiniteNumbersAreNotJsonAndAreRefused(Engine engine) {
+        try (Sandbox sandbox = TestSandboxes.open(engine, b -> b
+                .hostFunction("nan", args -> NODES.numberNode(Double.NaN))
+                .hostFunction("inf", args -> NODES.arrayNode().add(Double.NEGATIVE_INFINITY)))) {
+            assertEquals("host function 'nan' returned a value that is not JSON",
+                    sandbox.eval("try { nan(); } catch (e) { e.message }").display());
+            assertEquals("host function 'inf' returned a value that is not JSON",
+                    sandbox.eval("try { inf(); } catch (e) { e.message }").display());
+            sandbox.eval("function type(x) { return typeof x; }");
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> sandbox.call("type", NODES.numberNode(Float.NaN)));
+            assertTrue(e.getMessage().startsWith("call arguments cannot be written as JSON: cannot write a non-finite number"),
+                    e.getMessage());
+            assertEquals("number", sandbox.call("type", NODES.numberNode(Double.MAX_VALUE)).display());
+        }
+    }
+
     /** A Java object a careless host function might hand back. */
     public static final class Probe {
         boolean read;

@@ -76,6 +76,22 @@ class SandboxLimitsTest {
         }
     }
 
+    /**
+     * The 32-bit engine keeps a string's UTF-8 length in 25 bits of its header word, so no string
+     * reaches 32 MiB whatever the heap; the 64-bit native build allows 2 GiB (docs/limits.md).
+     */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void stringsAreShorterThan32MiBOfUtf8WhateverTheHeap(Engine engine) {
+        try (Sandbox sandbox = TestSandboxes.open(engine)) {
+            for (String script : new String[] {"'x'.repeat(33554432)", "'\u00e9'.repeat(16777216)"}) {
+                JsException e = assertThrows(JsException.class, () -> sandbox.eval(script), script);
+                assertEquals("RangeError", e.name(), script);
+                assertEquals("invalid repeat count", e.jsMessage(), script);
+            }
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Engine.class)
     void deepRecursionExhaustsTheJsStackInsideTheMemoryLimit(Engine engine) {

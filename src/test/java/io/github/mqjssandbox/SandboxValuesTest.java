@@ -3,12 +3,15 @@ package io.github.mqjssandbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.github.mqjssandbox.internal.JsonTrees;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -67,6 +70,30 @@ class SandboxValuesTest {
             // accepted since ee50431 (it threw "unsupported defineProperty"); enumerability is not kept: docs/js-dialect.md
             assertEquals(json("{\"v\":1}"), sandbox.eval(
                     "var o = {}; Object.defineProperty(o, 'v', {value: 1, writable: true, enumerable: false}); ({v: o.v})").value());
+        }
+    }
+
+    /** Found by the differential fuzz: Java's UTF-8 charset made '\ud800' '?' on the way in and U+FFFD on the way out. */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void loneSurrogatesCrossTheBoundaryUnchanged(Engine engine) {
+        List<String> pieces = new ArrayList<>();
+        try (Sandbox sandbox = TestSandboxes.open(engine, b -> b
+                .outputListener(pieces::add)
+                .hostFunction("refuse", args -> {
+                    throw new HostFunctionError("bad \udc00");
+                }))) {
+            EvalResult r = sandbox.eval("print('a\\ud800b', String.fromCharCode(0xdc00)); 'x\\udfff' + '\ud83d\ude00'");
+            assertEquals("a\ud800b \udc00\n", r.output());
+            assertEquals("a\ud800b \udc00\n", String.join("", pieces));
+            assertEquals("x\udfff\ud83d\ude00", r.display());
+            assertEquals(TextNode.valueOf("x\udfff\ud83d\ude00"), r.value());
+            assertEquals("55296,1", sandbox.eval("var s = '\ud800'; [s.charCodeAt(0), s.length].join()").display(),
+                    "a lone surrogate in the source text reaches the engine");
+            JsException thrown = assertThrows(JsException.class, () -> sandbox.eval("throw new RangeError('\\ud800!')"));
+            assertEquals("\ud800!", thrown.jsMessage());
+            HostFunctionException host = assertThrows(HostFunctionException.class, () -> sandbox.eval("refuse()"));
+            assertEquals("bad \udc00", host.jsMessage());
         }
     }
 

@@ -200,6 +200,9 @@ public final class JsonTrees {
             g.writeNumber(node.bigIntegerValue());
         } else if (node.isBigDecimal()) {
             g.writeNumber(node.decimalValue());
+        } else if (!Double.isFinite(node.doubleValue())) {
+            // Jackson would write "NaN" or "Infinity" as a string, and the script would see a string
+            throw new JsonGenerationException("cannot write a non-finite number (" + node.doubleValue() + ") as JSON", g);
         } else if (node.isFloat()) {
             g.writeNumber(node.floatValue());
         } else {

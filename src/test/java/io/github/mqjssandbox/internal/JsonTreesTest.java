@@ -56,7 +56,8 @@ class JsonTreesTest {
     void refusesNodesThatAreNotJsonValues() {
         JsonNodeFactory nodes = JsonTrees.nodes();
         for (JsonNode node : List.of(nodes.pojoNode(new Object()), nodes.binaryNode(new byte[] {1}),
-                nodes.arrayNode().add(nodes.pojoNode(List.of(1))))) {
+                nodes.arrayNode().add(nodes.pojoNode(List.of(1))), nodes.numberNode(Double.NaN),
+                nodes.objectNode().put("x", Double.POSITIVE_INFINITY), nodes.numberNode(Float.NEGATIVE_INFINITY))) {
             JsonProcessingException e = assertThrows(JsonProcessingException.class, () -> JsonTrees.toBytes(node));
             assertTrue(e.getOriginalMessage().startsWith("cannot write a"), e.getOriginalMessage());
         }

@@ -7,7 +7,7 @@ import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import io.github.mqjssandbox.Engine;
-import java.nio.charset.StandardCharsets;
+import io.github.mqjssandbox.internal.EngineText;
 
 /**
  * One wasm instance of mquickjs.wasm holding one JS context: the typed face of the C API
@@ -222,7 +222,7 @@ public final class EngineInstance {
 
     public RawOutcome eval(byte[] sourceUtf8, String fileName) {
         int source = copyIn(sourceUtf8);
-        int name = copyIn(fileName.getBytes(StandardCharsets.UTF_8));
+        int name = copyIn(EngineText.encode(fileName));
         try {
             int status = (int) eval.apply(source, sourceUtf8.length, name)[0];
             return readOutcome(status);
@@ -233,7 +233,7 @@ public final class EngineInstance {
     }
 
     public RawOutcome call(String functionName, byte[] argsJsonUtf8) {
-        int name = copyIn(functionName.getBytes(StandardCharsets.UTF_8));
+        int name = copyIn(EngineText.encode(functionName));
         int args = copyIn(argsJsonUtf8);
         try {
             int status = (int) call.apply(name, args, argsJsonUtf8.length)[0];
@@ -245,7 +245,7 @@ public final class EngineInstance {
     }
 
     public void defineHostFunction(String name, int id) {
-        int namePtr = copyIn(name.getBytes(StandardCharsets.UTF_8));
+        int namePtr = copyIn(EngineText.encode(name));
         try {
             long status = defineHostFunction.apply(namePtr, id)[0];
             if (status != 0) {

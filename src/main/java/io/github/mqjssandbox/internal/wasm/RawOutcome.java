@@ -1,6 +1,6 @@
 package io.github.mqjssandbox.internal.wasm;
 
-import java.nio.charset.StandardCharsets;
+import io.github.mqjssandbox.internal.EngineText;
 
 /**
  * What one {@code sbx_eval}/{@code sbx_call} left behind: a status code and the result
@@ -44,6 +44,6 @@ public record RawOutcome(
     }
 
     private static String text(byte[] utf8) {
-        return utf8 == null ? null : new String(utf8, StandardCharsets.UTF_8);
+        return utf8 == null ? null : EngineText.decode(utf8);
     }
 }
