@@ -1,9 +1,10 @@
 package io.github.mqjssandbox;
 
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -11,14 +12,31 @@ import java.util.concurrent.TimeUnit;
  * microseconds per call). A shared watchdog interrupts the caller when it overruns; an
  * interrupt is only ever delivered while the task runs, and is cleared before returning.
  * The caller's stack must be deep enough for the engine (the AOT and compiler engines need
- * little; a StackOverflowError still becomes a typed error and a reset).
+ * little; a StackOverflowError still becomes a typed error and a reset). An interrupt from
+ * anyone else (the caller's own) is the caller's and is left set. {@link #close()} from
+ * another thread stops a running task the same way the watchdog does.
  */
 final class CallerThreadRunner implements TaskRunner {
-    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "mquickjs-sandbox-watchdog");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ScheduledExecutorService WATCHDOG = watchdog();
+
+    /**
+     * One daemon thread for all sandboxes. A cancelled alarm leaves its queue at once: it holds
+     * its run's host (output buffer, fuel gauge and so the wasm instance), which would otherwise
+     * stay reachable until the alarm's time, the whole timeout after the evaluation ended.
+     */
+    private static ScheduledExecutorService watchdog() {
+        ScheduledThreadPoolExecutor watchdog = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "mquickjs-sandbox-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        watchdog.setRemoveOnCancelPolicy(true);
+        return watchdog;
+    }
+
+    private volatile boolean closed;
+    /** The task running now, if any: what {@link #close()} interrupts. */
+    private volatile Run current;
 
     /** Guards the hand-over between the running task and the watchdog. */
     private static final class Run {
@@ -34,7 +52,7 @@ final class CallerThreadRunner implements TaskRunner {
             }
         }
 
-        /** Marks the run finished and clears an interrupt the watchdog delivered. */
+        /** Marks the run finished and clears an interrupt the watchdog or close() delivered. */
         synchronized void finish() {
             finished = true;
             if (interrupted) {
@@ -46,6 +64,11 @@ final class CallerThreadRunner implements TaskRunner {
     @Override
     public <T> Outcome<T> run(Callable<T> task, long budgetNanos, long graceNanos, Runnable onOverrun) {
         Run run = new Run();
+        current = run;
+        if (closed) { // close() either sees this run in current or this sees closed
+            current = null;
+            return new Failed<>(new RejectedExecutionException("the sandbox's runner is closed"));
+        }
         ScheduledFuture<?> alarm = budgetNanos == 0
                 ? null
                 : WATCHDOG.schedule(() -> run.interruptIfRunning(onOverrun), budgetNanos, TimeUnit.NANOSECONDS);
@@ -54,6 +77,7 @@ final class CallerThreadRunner implements TaskRunner {
         } catch (Exception e) {
             return new Failed<>(e);
         } finally {
+            current = null;
             if (alarm != null) {
                 alarm.cancel(false);
             }
@@ -62,5 +86,11 @@ final class CallerThreadRunner implements TaskRunner {
     }
 
     @Override
-    public void close() {}
+    public void close() {
+        closed = true;
+        Run running = current;
+        if (running != null) {
+            running.interruptIfRunning(() -> {});
+        }
+    }
 }

@@ -1,10 +1,12 @@
 package io.github.mqjssandbox;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -49,7 +51,11 @@ final class EvalThread implements TaskRunner {
             Thread.interrupted(); // a stale interrupt from an earlier overrun must not stop this task
             return task.call();
         });
-        executor.execute(future);
+        try {
+            executor.execute(future);
+        } catch (RejectedExecutionException closed) {
+            return new Failed<>(closed);
+        }
         spinUntilDone(future);
         boolean interrupted = false;
         try {
@@ -72,6 +78,8 @@ final class EvalThread implements TaskRunner {
             }
         } catch (ExecutionException e) {
             return new Failed<>(e.getCause());
+        } catch (CancellationException closed) {
+            return new Failed<>(closed); // close() took the task off the queue before it started
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
@@ -79,9 +87,15 @@ final class EvalThread implements TaskRunner {
         }
     }
 
+    /**
+     * Stops the thread: a running task is interrupted, a task still queued is cancelled, so
+     * that a caller waiting for either gets its outcome instead of waiting for ever.
+     */
     @Override
     public void close() {
-        executor.shutdownNow();
+        for (Runnable queued : executor.shutdownNow()) {
+            ((FutureTask<?>) queued).cancel(false);
+        }
     }
 
     private static void spinUntilDone(FutureTask<?> future) {
