@@ -163,10 +163,19 @@ static int poll_host_interrupt(JSContext *ctx, void *opaque)
 
 /* ---- host functions ---- */
 
-/* JSON.stringify as captured at creation time, so scripts cannot replace it. */
+/* JSON.stringify as captured at creation time, so scripts cannot replace it.
+
+   GC safety, here and below: the engine's GC compacts the heap, so any allocation may move
+   objects. A local JSValue pushed with JS_PUSH_VALUE is not updated by the GC, only its
+   ref is: after anything that may allocate (JS_StackCheck, parsing, calls), read the value
+   again from its ref (or with JS_POP_VALUE) before using it. */
 static JSValue json_stringify(JSValue v)
 {
-    if (JS_StackCheck(ctx, 3))
+    JSGCRef v_ref;
+    JS_PUSH_VALUE(ctx, v);
+    int err = JS_StackCheck(ctx, 3);
+    JS_POP_VALUE(ctx, v);
+    if (err)
         return JS_EXCEPTION;
     JS_PushArg(ctx, v);
     JS_PushArg(ctx, json_stringify_ref.val);
@@ -212,7 +221,7 @@ JSValue sbx_host_function(JSContext *ctx, JSValue *this_val, int argc, JSValue *
             return r;
         }
     }
-    JSValue json = json_stringify(args);
+    JSValue json = json_stringify(args_ref.val);
     JS_POP_VALUE(ctx, args);
     if (JS_IsException(json))
         return json;
@@ -314,11 +323,12 @@ static int32_t report_exception(void)
     JSGCRef e_ref;
     JS_PUSH_VALUE(ctx, e);
     if (JS_IsError(ctx, e)) {
-        JSObject *p = JS_VALUE_TO_PTR(e);
-        JSValue stack = p->u.error.stack;
+        JSValue stack = ((JSObject *)JS_VALUE_TO_PTR(e))->u.error.stack;
         if (stack != JS_NULL)
             set_slot_string(SBX_SLOT_ERROR_STACK, stack);
-        set_slot_string(SBX_SLOT_ERROR_MESSAGE, p->u.error.message);
+        e = e_ref.val; /* set_slot_string may have moved it */
+        set_slot_string(SBX_SLOT_ERROR_MESSAGE, ((JSObject *)JS_VALUE_TO_PTR(e))->u.error.message);
+        e = e_ref.val;
         JSValue name = JS_GetPropertyStr(ctx, e, "name");
         if (JS_IsException(name)) {
             ctx->current_exception = JS_NULL;
@@ -343,6 +353,7 @@ static int32_t report_value(JSValue v)
     /* Like JSON.stringify in ES5, these have no JSON text (the engine would say "null"). */
     int has_json = !JS_IsUndefined(v) && !JS_IsFunction(ctx, v);
     JSValue json = has_json ? json_stringify(v) : JS_UNDEFINED;
+    v = v_ref.val; /* JSON.stringify allocates: v may have moved */
     if (JS_IsException(json)) {
         if (ctx->current_exception_is_uncatchable) {
             JS_POP_VALUE(ctx, v);
@@ -355,7 +366,7 @@ static int32_t report_value(JSValue v)
     }
     set_slot_string(SBX_SLOT_DISPLAY, v);
     if (!slots[SBX_SLOT_DISPLAY].present)
-        set_slot_printed(SBX_SLOT_DISPLAY, v);
+        set_slot_printed(SBX_SLOT_DISPLAY, v_ref.val); /* toString ran JS: v may have moved */
     JS_POP_VALUE(ctx, v);
     pin_slots();
     return SBX_OK;
@@ -434,7 +445,7 @@ static JSValue call_global(const char *name, const char *args_json, uint32_t arg
     if (!JS_IsFunction(ctx, func))
         return JS_ThrowTypeError(ctx, "%s is not a function", name);
     JS_PUSH_VALUE(ctx, func);
-    JSValue args = parse_json(args_json, args_len);
+    JSValue args = parse_json(args_json, args_len); /* allocates: func may move */
     if (JS_IsException(args)) {
         JS_POP_VALUE(ctx, func);
         return args;
@@ -449,9 +460,10 @@ static JSValue call_global(const char *name, const char *args_json, uint32_t arg
         if (JS_StackCheck(ctx, argc + 2)) {
             result = JS_EXCEPTION;
         } else {
+            /* the stack check may have run the GC: both values are read from their refs */
             for (int i = argc - 1; i >= 0; i--)
-                JS_PushArg(ctx, JS_GetPropertyUint32(ctx, args, i));
-            JS_PushArg(ctx, func);
+                JS_PushArg(ctx, JS_GetPropertyUint32(ctx, args_ref.val, i));
+            JS_PushArg(ctx, func_ref.val);
             JS_PushArg(ctx, JS_GetGlobalObject(ctx)); /* globalThis[name](...args): a method call */
             result = JS_Call(ctx, argc);
         }

@@ -1,6 +1,7 @@
 package io.github.mqjssandbox;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.FutureTask;
@@ -79,6 +80,8 @@ final class EvalThread implements TaskRunner {
             }
         } catch (ExecutionException e) {
             return new Failed<>(e.getCause());
+        } catch (CancellationException closed) {
+            return new Failed<>(closed); // close() took the task off the queue before it started
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
@@ -100,9 +103,15 @@ final class EvalThread implements TaskRunner {
         }
     }
 
+    /**
+     * Stops the thread: a running task is interrupted, a task still queued is cancelled, so
+     * that a caller waiting for either gets its outcome instead of waiting for ever.
+     */
     @Override
     public void close() {
-        executor.shutdownNow();
+        for (Runnable queued : executor.shutdownNow()) {
+            ((FutureTask<?>) queued).cancel(false);
+        }
     }
 
     private static void spinUntilDone(FutureTask<?> future) {

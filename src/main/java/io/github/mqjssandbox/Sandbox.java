@@ -51,8 +51,11 @@ public final class Sandbox implements AutoCloseable {
     /** A token for the evaluation in progress, null between evaluations (guarded by cancelLock). */
     private Object runningEvaluation;
     private volatile String closedReason;
-    /** Only touched on the evaluation thread; null when it must be recreated. */
-    private EngineInstance engine;
+    /**
+     * Touched on the evaluation thread, and by whoever releases it once the sandbox is closed
+     * (no evaluation running then); null when it must be recreated.
+     */
+    private volatile EngineInstance engine;
     /** Set when a crash discarded the engine: the next call replaces it before its timed part. */
     private volatile boolean engineLost;
 
@@ -282,9 +285,9 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * Closes the sandbox. An evaluation running on the sandbox's own thread at that moment is
-     * stopped and ends with {@link SandboxStateException}; one running on the caller's thread
-     * ({@link SandboxConfig#evaluateOnCallerThread()}) runs to its end or its limits.
+     * Closes the sandbox; later calls fail with {@link SandboxStateException}. May be called from
+     * any thread: an evaluation running meanwhile is stopped like a hard stop and fails with
+     * {@link SandboxStateException} (or returns, if it finished first).
      */
     @Override
     public void close() {
@@ -292,6 +295,19 @@ public final class Sandbox implements AutoCloseable {
             closedReason = "the sandbox is closed";
         }
         thread.close();
+        if (owner.compareAndSet(null, Thread.currentThread())) {
+            try {
+                release(); // nothing is running: let go of the wasm instance now
+            } finally {
+                owner.set(null);
+            }
+        } // else the evaluation running now lets go of it as it returns
+    }
+
+    /** A closed sandbox keeps no wasm instance (its memory is the arena and more) reachable. */
+    private void release() {
+        engine = null;
+        host.watchFuel(null, 0);
     }
 
     // ---- evaluation ----
@@ -328,6 +344,11 @@ public final class Sandbox implements AutoCloseable {
                 closedReason = "the sandbox was closed: its engine did not stop after the timeout";
                 throw new ScriptTimeoutException(config.timeout().toMillis(), true, host.output(), null);
             }
+            if (closedReason != null && !(outcome instanceof TaskRunner.Finished
+                    && ((TaskRunner.Finished<Attempt>) outcome).value().crash() == null)) {
+                // close() from another thread stopped the engine (or kept it from starting)
+                throw new SandboxStateException("the sandbox was closed during the evaluation");
+            }
             if (outcome instanceof TaskRunner.Failed) {
                 Throwable error = ((TaskRunner.Failed<Attempt>) outcome).error();
                 if (closedReason != null) {
@@ -349,6 +370,9 @@ public final class Sandbox implements AutoCloseable {
                 throw attempt.fuelUsed() >= 0 && e.fuelUsed().isEmpty() ? e.withFuelUsed(attempt.fuelUsed()) : e;
             }
         } finally {
+            if (closedReason != null) {
+                release(); // closed during this evaluation
+            }
             owner.set(null);
         }
     }
@@ -360,25 +384,33 @@ public final class Sandbox implements AutoCloseable {
     /** Runs on the evaluation thread. Any throwable means the heap may be half-updated. */
     private Attempt attempt(Operation operation) {
         FuelGauge gauge = null;
+        EngineInstance current = engine;
         try {
-            gauge = liveEngine().fuel();
+            current = liveEngine();
+            gauge = current.fuel();
             if (gauge != null) {
                 gauge.fill(fuelBudget.tank());
                 host.watchFuel(gauge, fuelBudget.reserve());
             }
             long start = System.nanoTime();
-            RawOutcome outcome = operation.run(engine);
+            RawOutcome outcome = operation.run(current);
             long evalNanos = System.nanoTime() - start;
-            return Attempt.finished(outcome, evalNanos, engine.memoryUsed(), fuelUsed(gauge));
+            return Attempt.finished(outcome, evalNanos, current.memoryUsed(), fuelUsed(gauge));
         } catch (Throwable crash) {
             // Never reuse a heap the crash may have left half-updated; the replacement is made
-            // by the caller after this returns, outside the timed evaluation.
+            // at the start of the next call, outside that call's time budget.
             // Clear a hard-stop interrupt first: Chicory would throw it again on the next wasm call.
-            Thread.interrupted();
-            boolean cStackOverflow = engine != null && engine.cStackOverflowed();
+            // Set it again afterwards: the runner clears its own (EvalThread before each task,
+            // CallerThreadRunner its watchdog's) and leaves an interrupt from the caller set.
+            boolean interrupted = Thread.interrupted();
+            boolean cStackOverflow = current != null && current.cStackOverflowed();
             engine = null;
             engineLost = true;
-            return Attempt.crashed(fuelUsed(gauge), gauge != null && gauge.trapped(), cStackOverflow, crash);
+            long fuelUsed = fuelUsed(gauge);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            return Attempt.crashed(fuelUsed, gauge != null && gauge.trapped(), cStackOverflow, crash);
         }
     }
 
