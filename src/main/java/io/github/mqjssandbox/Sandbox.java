@@ -346,8 +346,9 @@ public final class Sandbox implements AutoCloseable {
             }
             if (closedReason != null && !(outcome instanceof TaskRunner.Finished
                     && ((TaskRunner.Finished<Attempt>) outcome).value().crash() == null)) {
-                // close() from another thread stopped the engine (or kept it from starting)
-                throw new SandboxStateException("the sandbox was closed during the evaluation");
+                // close() stopped the engine (or kept it from starting)
+                throw closedDuringEvaluation(outcome instanceof TaskRunner.Failed
+                        ? ((TaskRunner.Failed<Attempt>) outcome).error() : null);
             }
             if (outcome instanceof TaskRunner.Failed) {
                 Throwable error = ((TaskRunner.Failed<Attempt>) outcome).error();
