@@ -37,7 +37,7 @@ final class OutcomeJudge {
         }
         switch (raw.status()) {
             case OK:
-                return new EvalResult(parseValue(raw.valueJson()), raw.display(), output,
+                return new EvalResult(parseValue(raw.valueJson(), output), raw.display(), output,
                         attempt.evalNanos(), attempt.memoryUsed(), attempt.fuelUsed());
             case SYNTAX:
                 if (isOutOfMemory(raw)) {
@@ -124,7 +124,12 @@ final class OutcomeJudge {
         }
     }
 
-    private static JsonNode parseValue(String json) {
+    /**
+     * Reads the result on the calling thread. A script decides how deep its result nests (up
+     * to the reader's bound), and reading that deep takes a few hundred KiB of stack: a caller
+     * with less gets a typed error, never the StackOverflowError itself.
+     */
+    private static JsonNode parseValue(String json, String output) {
         if (json == null) {
             return null;
         }
@@ -133,6 +138,10 @@ final class OutcomeJudge {
         } catch (JsonProcessingException tooDeep) {
             // JSON.stringify output is valid JSON; only our depth bound can refuse it.
             return null;
+        } catch (StackOverflowError smallStack) {
+            throw new SandboxInternalException("the calling thread's stack is too small to read the result"
+                    + " (it may nest " + JsonTrees.MAX_NESTING_DEPTH + " deep); the sandbox is unaffected",
+                    output, smallStack);
         }
     }
 

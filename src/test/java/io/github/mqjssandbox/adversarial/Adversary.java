@@ -28,7 +28,7 @@ final class Adversary {
     /** Stops anything a test did not mean to run long; attacks set their own, shorter limits. */
     static final Duration SAFETY_TIMEOUT = Duration.ofSeconds(30);
     /** A timeout that every engine, the interpreter included, reaches quickly. */
-    static final Duration SHORT_TIMEOUT = Duration.ofMillis(250);
+    static final Duration SHORT_TIMEOUT = Duration.ofMillis(100);
     static final Duration SHORT_GRACE = Duration.ofMillis(150);
 
     private Adversary() {}
