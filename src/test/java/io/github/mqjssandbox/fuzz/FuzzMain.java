@@ -35,6 +35,7 @@ public final class FuzzMain {
     private final Map<Verdict.Type, LongAdder> verdicts = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> signatures = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> perEngine = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> incomparable = new ConcurrentHashMap<>();
     private final AtomicLong findingNumber = new AtomicLong();
 
     record Options(long minutes, long maxPrograms, Path out, long seed, int threads, List<String> engines, int mutatePercent,
@@ -192,6 +193,7 @@ public final class FuzzMain {
             }
         }
         report(start);
+        System.out.println("incomparable, why: " + new TreeMap<>(incomparable));
         writeSummary(start);
         long found = findingNumber.get();
         System.out.println(found == 0 ? "fuzz: no findings" : "fuzz: " + found + " findings written to " + options.out());
@@ -222,6 +224,9 @@ public final class FuzzMain {
             programs.increment();
             verdicts.get(v.type()).increment();
             perEngine.computeIfAbsent(engine, k -> new LongAdder()).increment();
+            if (v.type() == Verdict.Type.INCOMPARABLE) {
+                incomparable.computeIfAbsent(v.incomparableReason(), k -> new LongAdder()).increment();
+            }
             if (v.isFinding()) {
                 record(index, engine, run, program, source, v);
             }
@@ -299,6 +304,7 @@ public final class FuzzMain {
             sb.append(t.name().toLowerCase()).append(": ").append(verdicts.get(t).sum()).append('\n');
         }
         sb.append("per engine: ").append(perEngine).append('\n');
+        sb.append("incomparable, why: ").append(new TreeMap<>(incomparable)).append('\n');
         sb.append("findings by signature:\n");
         new TreeMap<>(signatures).forEach((k, v) -> sb.append("  ").append(k).append(": ").append(v.get()).append('\n'));
         Files.writeString(options.out().resolve("summary.txt"), sb.toString());

@@ -153,7 +153,16 @@ public final class JsGenerator {
         if (depth <= 0 || nodes <= 0) {
             return simpleStatement(0);
         }
-        switch (random.nextInt(24)) {
+        switch (random.nextInt(30)) {
+            case 24:
+            case 25:
+                return numericStatement(depth);
+            case 26:
+                return conversionStatement(depth);
+            case 27:
+                return methodStatement(depth);
+            case 28:
+                return arrayLikeStatement(depth);
             case 0:
                 return "if (" + expr(Type.BOOL, depth - 1) + ") { " + block(depth - 1) + " } else { " + block(depth - 1) + " }";
             case 1: {
@@ -236,6 +245,129 @@ public final class JsGenerator {
             default:
                 return simpleStatement(depth);
         }
+    }
+
+    /** Integer and float edges: the 31-bit integer fast paths, -0 (seen as 1 / x), wrapping and rounding. */
+    private String numericStatement(int depth) {
+        String x = fresh("n");
+        String a = pick("1073741823", "1073741824", "-1073741824", "-1073741825", "2147483647", "-2147483648", "4294967295",
+                "0", "-0", "1", "-1", "0.5", "-0.5", "2.5", "-2.5", "65535.5", "1e21", "NaN", "Infinity", "(0 * -1)",
+                "(1 << 30)", "(1 << 31)", "-(1 << 30)", "(-1 >>> 0)", "5e-324", "(2 / 3)", String.valueOf(random.nextInt()));
+        String b = numberLiteral();
+        String op;
+        switch (random.nextInt(8)) {
+            case 0:
+                op = x + " + " + b + ", " + x + " - " + b + ", " + x + " * " + b + ", " + x + " / " + b + ", " + x + " % " + b;
+                break;
+            case 1:
+                op = x + " | 0, " + x + " >>> 0, " + x + " >> 1, " + x + " << 1, ~" + x + ", " + x + " ^ " + b + ", " + x + " & " + b;
+                break;
+            case 2:
+                op = "1 / " + x + ", 1 / -" + x + ", 1 / (" + x + " * 0), 1 / Math.round(" + x + "), 1 / Math.ceil(" + x
+                        + "), 1 / Math.trunc(" + x + "), 1 / (" + x + " % 1), 1 / Math.sign(" + x + ")";
+                break;
+            case 3:
+                op = "-" + x + ", " + x + "++, " + x + ", ++" + x + ", " + x + "--, --" + x + ", " + x + " += " + b + ", " + x;
+                break;
+            case 4:
+                op = "Math.imul(" + x + ", " + b + "), Math.clz32(" + x + "), Math.fround(" + x + "), Math.pow(" + x + ", " + b
+                        + "), Math.atan2(" + x + ", " + b + "), Math.min(" + x + ", -0), Math.max(" + x + ", -0)";
+                break;
+            case 5:
+                op = "new Int8Array([" + x + "])[0], new Uint8Array([" + x + "])[0], new Uint8ClampedArray([" + x
+                        + "])[0], new Int16Array([" + x + "])[0], new Uint32Array([" + x + "])[0], new Int32Array([" + x
+                        + "])[0], new Float32Array([" + x + "])[0], 1 / new Float64Array([" + x + "])[0]";
+                break;
+            case 6:
+                op = x + ".toString(" + pick("2", "16", "36", "3", "7") + "), " + x + ".toFixed(" + random.nextInt(0, 21) + "), "
+                        + x + ".toPrecision(" + random.nextInt(1, 22) + "), " + x + ".toExponential(" + random.nextInt(0, 21)
+                        + "), String(" + x + "), " + x + " + ''";
+                break;
+            default:
+                op = x + " < " + b + ", " + x + " == " + b + ", " + x + " === " + b + ", " + x + " > " + b + ", " + x + " != " + x
+                        + ", isNaN(" + x + "), isFinite(" + x + "), " + x + " == '" + a.replace("(", "").replace(")", "") + "'";
+        }
+        return "var " + x + " = " + a + "; print(" + op + ");";
+    }
+
+    /** Conversions that run user code: valueOf and toString with side effects, and what they return. */
+    private String conversionStatement(int depth) {
+        String o = fresh("o");
+        String valueOf = chance(3) ? "{}" : chance(2) ? expr(Type.NUM, depth - 1) : expr(Type.ANY, depth - 1);
+        String toStr = chance(3) ? "{}" : expr(Type.STR, depth - 1);
+        String def = "var " + o + " = {valueOf: function () { print('valueOf'); return " + valueOf + "; }, toString: function () {"
+                + " print('toString'); return " + toStr + "; }}; ";
+        String use;
+        switch (random.nextInt(6)) {
+            case 0:
+                use = o + " + 1, " + o + " * 2, -" + o + ", " + o + " + ''";
+                break;
+            case 1:
+                use = "String(" + o + "), [" + o + "].join(), " + o + " == 1, " + o + " < 'z'";
+                break;
+            case 2:
+                use = "Number(" + o + "), parseInt(" + o + "), isNaN(" + o + "), Math.max(" + o + ", 0)";
+                break;
+            case 3:
+                use = "[3, 1, 2][" + o + "], 'abc'.charAt(" + o + "), 'abc'.slice(" + o + "), new Array(3).join(" + o + ")";
+                break;
+            case 4:
+                use = "JSON.stringify({k: " + o + "}), JSON.stringify([" + o + "]), typeof " + o;
+                break;
+            default:
+                use = "new Uint8Array([" + o + "])[0], " + o + " | 0, " + o + " >>> 1, ~" + o;
+        }
+        return def + "print(" + use + ");";
+    }
+
+    /** Methods and {@code this}: calls through objects, call/apply/bind, constructors through bind. */
+    private String methodStatement(int depth) {
+        String o = fresh("o");
+        StringBuilder sb = new StringBuilder("var " + o + " = {x: " + expr(Type.ANY, depth - 1)
+                + ", m: function (a) { return [this === " + o + ", typeof this, this && this.x, a, arguments.length]; }}; ");
+        switch (random.nextInt(5)) {
+            case 0:
+                sb.append("print(").append(o).append(".m(1), ").append(o).append(".m.call(").append(pick("null", "v3", "1", "'s'"))
+                        .append(", 2), ").append(o).append(".m.apply(").append(o).append(", [3, 4]));");
+                break;
+            case 1:
+                sb.append("var ").append(o).append("b = ").append(o).append(".m.bind(").append(pick("v3", o, "null"))
+                        .append(", 'bound'); print(").append(o).append("b(), ").append(o).append("b.length, ").append(o)
+                        .append("b.name);");
+                break;
+            case 2:
+                sb.append("var ").append(o).append("f = ").append(o).append(".m; print(").append(o).append("f(5));");
+                break;
+            case 3:
+                sb.append("var ").append(o).append("C = function (a, b) { this.a = a; this.b = b; }; var ").append(o)
+                        .append("B = ").append(o).append("C.bind(null, ").append(expr(Type.ANY, depth - 1)).append("); var ")
+                        .append(o).append("i = new ").append(o).append("B(").append(expr(Type.ANY, depth - 1))
+                        .append("); print(JSON.stringify(").append(o).append("i), ").append(o).append("i instanceof ").append(o)
+                        .append("C);");
+                break;
+            default:
+                sb.append("print((function () { 'use strict'; return this; })(), (function () { return typeof this; })(), ")
+                        .append(o).append(".m.call(undefined, ").append(expr(Type.ANY, depth - 1)).append("));");
+        }
+        return sb.toString();
+    }
+
+    /** Array methods on array-likes and strings, and arrays with extra properties. */
+    private String arrayLikeStatement(int depth) {
+        String o = fresh("l");
+        String method = pick("join", "slice", "indexOf", "map", "filter", "reverse", "concat", "every", "some", "reduce", "push",
+                "pop", "shift", "sort", "splice", "lastIndexOf", "forEach");
+        String arg = method.equals("join") ? jsString(pick(",", "-", "")) : method.equals("map") || method.equals("filter")
+                || method.equals("every") || method.equals("some") || method.equals("forEach") ? functionLiteral(depth - 1, 2)
+                : method.equals("reduce") ? functionLiteral(depth - 1, 2) + ", ''" : smallInt();
+        String target = pick("{length: 3, 0: 'a', 1: 'b', 2: 'c'}", "{length: 2, 1: 'x'}", "'str'", "{length: 1.5, 0: 'q'}",
+                "{length: '2', 0: 1, 1: 2}", "{}", "arguments0");
+        if (target.equals("arguments0")) {
+            return "var " + o + " = (function () { return Array.prototype." + method + ".call(arguments, " + arg + "); })("
+                    + expr(Type.ANY, depth - 1) + ", " + expr(Type.ANY, depth - 1) + "); print(" + o + ");";
+        }
+        return "var " + o + " = " + target + "; print(Array.prototype." + method + ".call(" + o + ", " + arg + "), JSON.stringify("
+                + o + "));";
     }
 
     private String simpleStatement(int depth) {
@@ -422,7 +554,7 @@ public final class JsGenerator {
 
     private String regexpStatement(int depth) {
         String re = fresh("re");
-        String s = expr(Type.STR, depth - 1);
+        String s = recv(Type.STR, depth - 1);
         StringBuilder sb = new StringBuilder("var " + re + " = " + regexp() + "; ");
         switch (random.nextInt(6)) {
             case 0:
@@ -858,7 +990,14 @@ public final class JsGenerator {
     }
 
     private String any(int d) {
-        switch (random.nextInt(10)) {
+        switch (random.nextInt(13)) {
+            case 10:
+                return "(function (x) { return function (y) { return " + expr(Type.ANY, d, "y") + "; }; })(" + expr(Type.ANY, d) + ")("
+                        + expr(Type.ANY, d) + ")";
+            case 11:
+                return "[" + expr(Type.ANY, d) + ", " + expr(Type.ANY, d) + "][" + pick("0", "1", "2", "'length'", "-1") + "]";
+            case 12:
+                return "(" + recv(Type.OBJ, d) + ")[" + key() + "]";
             case 0:
                 return pick(FUNCTIONS) + "." + pick("call", "apply") + "(" + pick("null", "v3", "undefined") + ", "
                         + expr(Type.ARR, d) + ")";

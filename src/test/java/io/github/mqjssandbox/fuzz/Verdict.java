@@ -67,6 +67,17 @@ public record Verdict(Type type, Outcome reference, Outcome sandbox, List<String
         return nl < 0 ? s : s.substring(0, nl);
     }
 
+    /** Why a verdict is incomparable: "sandbox MEMORY", "native TIMEOUT", "heap-size dependent"... */
+    public String incomparableReason() {
+        if (type != Type.INCOMPARABLE) {
+            return "";
+        }
+        if (!differences.isEmpty()) {
+            return differences.get(0);
+        }
+        return !sandbox.comparable() ? "sandbox " + sandbox.kind() : "native " + reference.kind();
+    }
+
     public String describe() {
         return type + (differences.isEmpty() ? "" : "\n  " + String.join("\n  ", differences));
     }
