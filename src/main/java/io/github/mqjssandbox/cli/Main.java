@@ -91,9 +91,33 @@ public final class Main implements Callable<Integer> {
         this.in = in;
     }
 
+    /**
+     * Nothing may keep a finished CLI process alive: every thread the library starts is a
+     * daemon (the preload, each sandbox's evaluation thread, the shared watchdog), none
+     * registers a shutdown hook, and the exit below is reached whatever {@link #run} throws.
+     */
     public static void main(String[] args) {
-        // Load the default engine's module while picocli parses the arguments (about half of a
-        // cold start); a run that turns out to need another engine or fuel loads that on demand.
+        startPreload();
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        int status = ExitCode.INTERNAL;
+        try {
+            status = run(args, out, err, System.in);
+        } catch (Throwable e) { // an Error past picocli: report it, still exit with the contract's status
+            err.println("mquickjs-sandbox: internal error: " + e);
+        } finally {
+            out.flush();
+            err.flush();
+            System.exit(status);
+        }
+    }
+
+    /**
+     * Loads the default engine's module while picocli parses the arguments (about half of a
+     * cold start); a run that turns out to need another engine or fuel loads that on demand.
+     * A daemon: an exit while it is still loading (a usage error, another engine) is not held up.
+     */
+    static Thread startPreload() {
         Thread preload = new Thread(() -> {
             try {
                 EngineInstance.preload(Engine.AOT, false);
@@ -103,9 +127,7 @@ public final class Main implements Callable<Integer> {
         }, "mquickjs-preload");
         preload.setDaemon(true);
         preload.start();
-        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        System.exit(run(args, out, err, System.in));
+        return preload;
     }
 
     /** Runs the CLI and returns its exit status. */
