@@ -7,4 +7,4 @@ cd "$(dirname "$0")/.."
 mvn -B -ntp -q test-compile
 # A second invocation: exec.args given with the lifecycle would also reach the build's own make executions.
 exec mvn -B -ntp -q exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
-  "-Dexec.args=-Xmx2g -cp %classpath io.github.mqjssandbox.soak.Soak $*"
+  "-Dexec.args=-Xmx2g ${SOAK_JVM_OPTS:-} -cp %classpath io.github.mqjssandbox.soak.Soak $*"
