@@ -196,6 +196,10 @@ public final class Sandbox implements AutoCloseable {
 
     public EvalResult call(String functionName, List<? extends JsonNode> args) {
         Objects.requireNonNull(functionName, "functionName");
+        if (functionName.indexOf('\0') >= 0) {
+            // the engine looks the name up as a C string: "f\0x" would call f
+            throw new IllegalArgumentException("function name must not contain NUL");
+        }
         ArrayNode array = JsonTrees.nodes().arrayNode();
         args.forEach(array::add);
         byte[] json;

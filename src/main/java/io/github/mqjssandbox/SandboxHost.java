@@ -1,6 +1,8 @@
 package io.github.mqjssandbox;
 
 import io.github.mqjssandbox.internal.JsonTrees;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -162,12 +164,20 @@ final class SandboxHost implements HostCalls {
         if (argsJson.length > limit) {
             return fail(name, "host function '" + name + "': arguments exceed " + limit + " bytes", null);
         }
+        JsonNode args;
+        try {
+            args = JsonTrees.parse(argsJson);
+        } catch (StreamConstraintsException tooDeep) {
+            return fail(name, "host function '" + name + "': arguments nest deeper than "
+                    + JsonTrees.MAX_NESTING_DEPTH + " levels", tooDeep);
+        } catch (JsonProcessingException notJson) {
+            return fail(name, "host function '" + name + "': arguments are not JSON", notJson);
+        }
+        if (!(args instanceof ArrayNode)) {
+            return fail(name, "host function '" + name + "': arguments are not a JSON array", null);
+        }
         JsonNode result;
         try {
-            JsonNode args = JsonTrees.parse(argsJson);
-            if (!(args instanceof ArrayNode)) {
-                return fail(name, "host function '" + name + "': arguments are not a JSON array", null);
-            }
             result = functions.get(id).getValue().call((ArrayNode) args);
         } catch (HostFunctionError visible) {
             return fail(name, String.valueOf(visible.getMessage()), visible);
