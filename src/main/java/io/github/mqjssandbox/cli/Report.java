@@ -61,9 +61,35 @@ final class Report {
 
     private static String write(ObjectNode json) {
         try {
-            return JsonTrees.toText(json);
+            return escapeLoneSurrogates(JsonTrees.toText(json));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A JS string may hold a lone surrogate, which no UTF-8 stream can carry (it would print as
+     * '?'); in JSON text it can only be inside a string, where a backslash-u escape keeps it.
+     */
+    static String escapeLoneSurrogates(String text) {
+        StringBuilder sb = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+            if (paired) {
+                if (sb != null) {
+                    sb.append(c).append(text.charAt(i + 1));
+                }
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                if (sb == null) {
+                    sb = new StringBuilder(text.length() + 16).append(text, 0, i);
+                }
+                sb.append(String.format("\\u%04x", (int) c));
+            } else if (sb != null) {
+                sb.append(c);
+            }
+        }
+        return sb == null ? text : sb.toString();
     }
 }

@@ -84,6 +84,18 @@ class MainTest {
         assertEquals(0, value.intValue());
     }
 
+    /** Unescaped, a lone surrogate would reach the UTF-8 stream and print as '?'. */
+    @Test
+    void jsonKeepsLoneSurrogatesAsEscapes() throws Exception {
+        Run r = run("--json", "-e", "print('a\\ud800'); 'b\\udc00\ud83d\ude00'");
+        assertEquals(0, r.status());
+        assertTrue(r.out().contains("\"b\\udc00\ud83d\ude00\""), r.out());
+        JsonNode json = r.json();
+        assertEquals("a\ud800\n", json.get("output").asText());
+        assertEquals("b\udc00\ud83d\ude00", json.get("display").asText());
+        assertEquals("b\udc00\ud83d\ude00", json.get("value").asText());
+    }
+
     @Test
     void jsonRuntimeError() throws Exception {
         Run r = run("--json", "-e", "print('before');\nnull.x");

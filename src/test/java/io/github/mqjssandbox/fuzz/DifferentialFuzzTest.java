@@ -71,30 +71,30 @@ class DifferentialFuzzTest {
         return v;
     }
 
-    @Property(tries = 300, edgeCases = EdgeCasesMode.NONE)
+    @Property(tries = 1000, edgeCases = EdgeCasesMode.NONE)
     void generatedProgramsMatchNativeOnAot(@ForAll("programs") FuzzProgram program) {
         check(Runs.AOT, program);
         Statistics.label("verdict").coverage(c -> c.check(Verdict.Type.MATCH).percentage(p -> p >= 90));
         Statistics.label("outcome").coverage(c -> c.check(Outcome.Kind.OK).percentage(p -> p >= 40));
     }
 
-    @Property(tries = 200, edgeCases = EdgeCasesMode.NONE)
+    @Property(tries = 500, edgeCases = EdgeCasesMode.NONE)
     void mutatedProgramsMatchNativeOnAot(@ForAll("mutatedPrograms") FuzzProgram program) {
         check(Runs.AOT, program);
         Statistics.label("outcome").coverage(c -> c.check(Outcome.Kind.SYNTAX).percentage(p -> p >= 40));
     }
 
-    @Property(tries = 25, edgeCases = EdgeCasesMode.NONE)
+    @Property(tries = 60, edgeCases = EdgeCasesMode.NONE)
     void programsMatchNativeOnTheMeteredModule(@ForAll("programs") FuzzProgram program) {
         check(Runs.AOT_FUEL, program);
     }
 
-    @Property(tries = 25, edgeCases = EdgeCasesMode.NONE)
+    @Property(tries = 60, edgeCases = EdgeCasesMode.NONE)
     void programsMatchNativeOnCompiler(@ForAll("programs") FuzzProgram program) {
         check(Runs.COMPILER, program);
     }
 
-    @Property(tries = 10, edgeCases = EdgeCasesMode.NONE)
+    @Property(tries = 25, edgeCases = EdgeCasesMode.NONE)
     void programsMatchNativeOnInterpreter(@ForAll("programs") FuzzProgram program) {
         check(Runs.INTERPRETER, program);
     }

@@ -32,14 +32,14 @@ public final class DifferentialRun {
             return new Verdict(Verdict.Type.INCOMPARABLE, Outcome.of(Outcome.Kind.TIMEOUT, "not run"), inSandbox, List.of());
         }
         Verdict v = Verdict.of(reference.run(source), inSandbox);
-        if (v.type() == Verdict.Type.MISMATCH && heapSizeDependent(source, inSandbox)) {
+        if (v.type() == Verdict.Type.MISMATCH && heapSizeDependent(source, inSandbox, v.reference())) {
             return new Verdict(Verdict.Type.INCOMPARABLE, v.reference(), v.sandbox(), List.of("heap-size dependent"));
         }
         return v;
     }
 
-    private boolean heapSizeDependent(String source, Outcome atLimit) {
-        if (mentionsMemory(atLimit) || mentionsMemory(reference.run(source))) {
+    private boolean heapSizeDependent(String source, Outcome atLimit, Outcome native64) {
+        if (mentionsMemory(atLimit) || mentionsMemory(native64)) {
             return true;
         }
         int limit = sandbox.memoryLimit();

@@ -93,7 +93,7 @@ public final class JsGenerator {
     private JsGenerator(long seed, int size, int index) {
         this.random = new SplittableRandom(seed);
         this.nodes = 8 + 12 * size;
-        this.nameSuffix = "_" + index;
+        this.nameSuffix = index < 0 ? "_last" : "_" + index;
     }
 
     /**

@@ -82,19 +82,19 @@ class JsonRoundTripTest {
         sandbox.close();
     }
 
-    @Property(tries = 400, edgeCases = EdgeCasesMode.MIXIN)
+    @Property(tries = 1000, edgeCases = EdgeCasesMode.MIXIN)
     void callArgumentsComeBackUnchanged(@ForAll("json") JsonNode value) throws Exception {
         assertRoundTrip(value, sandbox.call("id", value));
     }
 
-    @Property(tries = 150)
+    @Property(tries = 300)
     void severalArgumentsComeBackInOrder(@ForAll("json") JsonNode a, @ForAll("json") JsonNode b, @ForAll("json") JsonNode c)
             throws Exception {
         EvalResult r = sandbox.call("all", a, b, c);
         assertRoundTrip(NODES.arrayNode().add(a).add(b).add(c), r);
     }
 
-    @Property(tries = 250)
+    @Property(tries = 500)
     void hostFunctionArgumentsAndResultsComeBackUnchanged(@ForAll("json") JsonNode value) throws Exception {
         EvalResult r = sandbox.call("viaHost", value);
         assertRoundTrip(value, r);
@@ -102,7 +102,7 @@ class JsonRoundTripTest {
         assertSameJson(expected(NODES.arrayNode().add(value)), received, "what the host function was given");
     }
 
-    @Property(tries = 250)
+    @Property(tries = 500)
     void hostFunctionResultsReachTheScriptUnchanged(@ForAll("json") JsonNode value) throws Exception {
         toGive = value;
         assertRoundTrip(value, sandbox.call("fromHost"));
