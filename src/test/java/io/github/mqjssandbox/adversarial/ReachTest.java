@@ -137,11 +137,11 @@ class ReachTest {
      */
     @ParameterizedTest
     @EnumSource(Engine.class)
-    void theGlobalIsReachableOnlyByNameAndEvalCannotEscape(Engine engine) throws Exception {
+    void theGlobalIsGlobalCodesThisAndEvalCannotEscape(Engine engine) throws Exception {
         try (Sandbox sandbox = Adversary.open(engine)) {
             assertEquals(JsonTrees.parse("[true, true, true, true, true, true, true]"), assertEvaluates(sandbox,
-                    "[this === null, (function () { return this; })() === undefined,"
-                            + " Function('return this')() === undefined, (1, eval)('this') === null,"
+                    "[this === globalThis, (function () { return this; })() === undefined,"
+                            + " Function('return this')() === undefined, (1, eval)('this') === globalThis,"
                             + " globalThis.globalThis === globalThis, Object.getPrototypeOf(globalThis) === Object.prototype,"
                             + " print.constructor === Function]").value());
             JsException direct = assertJsError(sandbox, "var x = 1; eval('x')",
