@@ -27,7 +27,9 @@ import java.util.Arrays;
  * <p>Two page tables make that cheap on the hot path: {@code readable[i]} is what page i reads
  * as (the zero page, a page shared with an image, or our own); {@code writable[i]} is our own
  * page or null. A load is one table lookup; a store is one lookup and a null check. Beyond
- * {@link #pages()} both tables hold null, which is how accesses past the end are caught.
+ * {@link #pages()} both tables hold null, and beyond the maximum they end: a load there fails
+ * with the JVM's own null or index check, which becomes the trap, as in Chicory's
+ * ByteArrayMemory (explicit checks measured ~2 % slower on fib(27)).
  *
  * <p>Not thread-safe, like the instance that uses it.
  */
@@ -183,28 +185,16 @@ public final class PagedMemory implements Memory {
         return pageCount << PAGE_SHIFT;
     }
 
-    // ---- page lookup: the hot path ----
-
-    private byte[] pageToRead(int address, int width) {
-        int index = address >>> PAGE_SHIFT;
-        if (index < readable.length) {
-            byte[] page = readable[index];
-            if (page != null) {
-                return page;
-            }
-        }
-        throw outOfBounds(address, width);
-    }
+    // ---- page lookup for stores: the hot path ----
 
     private byte[] pageToWrite(int address, int width) {
-        int index = address >>> PAGE_SHIFT;
-        if (index < writable.length) {
-            byte[] page = writable[index];
-            if (page != null) {
-                return page;
-            }
+        byte[] page;
+        try {
+            page = writable[address >>> PAGE_SHIFT];
+        } catch (ArrayIndexOutOfBoundsException beyondMaximum) {
+            throw outOfBounds(address, width);
         }
-        return firstWrite(address, width);
+        return page != null ? page : firstWrite(address, width);
     }
 
     /** The first write to a page since it was created or shared: give it an array of its own. */
@@ -245,7 +235,11 @@ public final class PagedMemory implements Memory {
 
     @Override
     public byte read(int addr) {
-        return pageToRead(addr, 1)[addr & OFFSET_MASK];
+        try {
+            return readable[addr >>> PAGE_SHIFT][addr & OFFSET_MASK];
+        } catch (NullPointerException | ArrayIndexOutOfBoundsException beyondEnd) {
+            throw outOfBounds(addr, 1);
+        }
     }
 
     @Override
@@ -257,7 +251,11 @@ public final class PagedMemory implements Memory {
     public short readShort(int addr) {
         int offset = addr & OFFSET_MASK;
         if (offset <= PAGE_SIZE - Short.BYTES) {
-            return (short) SHORT.get(pageToRead(addr, Short.BYTES), offset);
+            try {
+                return (short) SHORT.get(readable[addr >>> PAGE_SHIFT], offset);
+            } catch (NullPointerException | ArrayIndexOutOfBoundsException beyondEnd) {
+                throw outOfBounds(addr, Short.BYTES);
+            }
         }
         return (short) readAcross(addr, Short.BYTES);
     }
@@ -281,7 +279,11 @@ public final class PagedMemory implements Memory {
     public int readInt(int addr) {
         int offset = addr & OFFSET_MASK;
         if (offset <= PAGE_SIZE - Integer.BYTES) {
-            return (int) INT.get(pageToRead(addr, Integer.BYTES), offset);
+            try {
+                return (int) INT.get(readable[addr >>> PAGE_SHIFT], offset);
+            } catch (NullPointerException | ArrayIndexOutOfBoundsException beyondEnd) {
+                throw outOfBounds(addr, Integer.BYTES);
+            }
         }
         return (int) readAcross(addr, Integer.BYTES);
     }
@@ -300,7 +302,11 @@ public final class PagedMemory implements Memory {
     public long readLong(int addr) {
         int offset = addr & OFFSET_MASK;
         if (offset <= PAGE_SIZE - Long.BYTES) {
-            return (long) LONG.get(pageToRead(addr, Long.BYTES), offset);
+            try {
+                return (long) LONG.get(readable[addr >>> PAGE_SHIFT], offset);
+            } catch (NullPointerException | ArrayIndexOutOfBoundsException beyondEnd) {
+                throw outOfBounds(addr, Long.BYTES);
+            }
         }
         return readAcross(addr, Long.BYTES);
     }
