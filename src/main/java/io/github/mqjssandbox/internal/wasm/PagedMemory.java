@@ -449,6 +449,9 @@ public final class PagedMemory implements Memory {
     public void copy(int dest, int src, int size) {
         checkRange(dest, size);
         checkRange(src, size);
+        if (dest == src) {
+            return; // nothing moves, and a shared page need not be copied
+        }
         if (dest > src && dest < src + size) {
             copyBackward(dest, src, size);
         } else {

@@ -219,6 +219,11 @@ class PagedMemoryTest {
         assertEquals(1, memory.read(30 * PAGE + 5));
         memory.fill((byte) 7, 40 * PAGE + 1, 40 * PAGE + 2);
         assertEquals(3, memory.ownedPages());
+        MemoryImage image = memory.freeze();
+        PagedMemory child = new PagedMemory(new MemoryLimits(1, 300), image);
+        child.copy(10 * PAGE, 10 * PAGE, 100);
+        assertEquals(0, child.ownedPages(), "a copy onto itself changes nothing");
+        assertEquals(1, child.read(10 * PAGE + 5));
     }
 
     @Test
