@@ -1,6 +1,5 @@
 package io.github.mqjssandbox.internal.wasm;
 
-import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Memory;
@@ -128,9 +127,10 @@ public final class EngineInstance {
                         .withImportValues(new SandboxImports(abi, host).resolve(module))
                         .withMachineFactory(loaded.machineFactory())
                         .withMemoryLimits(new MemoryLimits(declared.initialPages(), maxPages))
-                        // byte[] pages: the engine's loads and stores JIT better than on ByteBuffers
-                        // (docs/performance.md has the measurements)
-                        .withMemoryFactory(ByteArrayMemory::new)
+                        // byte[] pages (the engine's loads and stores JIT better than on ByteBuffers,
+                        // docs/performance.md), allocated on first write: the arena costs nothing
+                        // until the script uses it
+                        .withMemoryFactory(PagedMemory::new)
                         .withInitialize(true)
                         .withStart(false)
                         .build();
