@@ -27,20 +27,7 @@ public record Verdict(Type type, Outcome reference, Outcome sandbox, List<String
             return new Verdict(Type.INCOMPARABLE, reference, sandbox, List.of());
         }
         List<String> diffs = normalise(reference).differences(normalise(sandbox));
-        if (diffs.size() == 1 && diffs.get(0).startsWith("display:") && (isMovedBlock(reference.display())
-                || isMovedBlock(sandbox.display()))) {
-            return new Verdict(Type.INCOMPARABLE, reference, sandbox, List.of(KNOWN_GLUE_BUG));
-        }
         return new Verdict(diffs.isEmpty() ? Type.MATCH : Type.MISMATCH, reference, sandbox, diffs);
-    }
-
-    /** GlueGcBugTest: sandbox.c renders a value after a GC moved it, so both sides show a stray heap block. */
-    static final String KNOWN_GLUE_BUG = "known bug: display of a value the GC moved (GlueGcBugTest)";
-
-    /** How the engine prints heap blocks that are no JS values: only a stale pointer shows them. */
-    private static boolean isMovedBlock(String display) {
-        return display != null && (display.startsWith("byte_array(") || display.startsWith("bytecode_function ")
-                || display.startsWith("var_ref(") || display.startsWith("[mtag "));
     }
 
     /** The API has no null message and no empty stack: the same fact either way. */
