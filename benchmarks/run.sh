@@ -9,6 +9,9 @@
 #                                       writes benchmarks/results/microbench.csv, then rewrites the docs
 #   benchmarks/run.sh microbench-quick  the same on a few tests in ~1 minute, to test the tooling:
 #                                       writes benchmarks/results/microbench-quick.csv, leaves the docs alone
+#   benchmarks/run.sh lifecycle         only the sandbox life cycle (create, reset, pool, hibernation,
+#                                       snapshot, restore; ~3 minutes): writes benchmarks/results/lifecycle.csv,
+#                                       then rewrites the docs
 #
 # Every docs rewrite includes the microbench section when benchmarks/results/microbench.csv exists.
 #
@@ -22,8 +25,8 @@ set -euo pipefail
 
 mode="${1:-short}"
 case "$mode" in
-  short|full|report|microbench|microbench-quick) ;;
-  *) echo "usage: $0 [short|full|report|microbench|microbench-quick]" >&2; exit 2 ;;
+  short|full|report|microbench|microbench-quick|lifecycle) ;;
+  *) echo "usage: $0 [short|full|report|microbench|microbench-quick|lifecycle]" >&2; exit 2 ;;
 esac
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -37,18 +40,20 @@ done
 # relative paths: they are printed in the docs
 microbench_csv=benchmarks/results/microbench.csv
 microbench_script=wasm/build/engine/tests/microbench.js
-microbench_args=()
-[[ -f "$microbench_csv" ]] && microbench_args=(--microbench "$microbench_csv")
+section_args=()
+[[ -f "$microbench_csv" ]] && section_args=(--microbench "$microbench_csv")
+lifecycle_csv=benchmarks/results/lifecycle.csv
+[[ -f "$lifecycle_csv" ]] && section_args+=(--lifecycle "$lifecycle_csv")
 
 # Rewrites the docs from benchmarks/results/latest.csv (and microbench.csv) without measuring.
 write_report() {
-  echo "== rewriting the docs from benchmarks/results/latest.csv${microbench_args:+ and $microbench_csv}"
+  echo "== rewriting the docs from benchmarks/results/latest.csv and the sections' CSVs"
   local lib
   lib="$(sed -n 's/^# .*library=//p' "$here/results/latest.csv")"
   java -Djava.awt.headless=true -jar "$here/target/benchmarks.jar" short \
     --from-csv "$here/results/latest.csv" --doc "$root/docs/benchmarks.md" --png "$root/docs/benchmarks.png" \
     --command "benchmarks/run.sh $(sed -n 's/^# mode=\([a-z]*\).*/\1/p' "$here/results/latest.csv")" \
-    ${lib:+--library "$lib"} "${microbench_args[@]}"
+    ${lib:+--library "$lib"} "${section_args[@]}"
 }
 
 profile=()
@@ -88,6 +93,15 @@ mvn -q -f "$here/pom.xml" "${profile[@]}" package
 
 mkdir -p "$here/results"
 
+if [[ "$mode" == lifecycle ]]; then
+  echo "== running the life-cycle benchmark; log in benchmarks/results/run-lifecycle.log"
+  java -cp "$here/target/benchmarks.jar" io.github.mqjssandbox.bench.LifecycleRun \
+    --csv "$lifecycle_csv" --library "$library" 2>&1 | tee "$here/results/run-lifecycle.log"
+  section_args+=(--lifecycle "$lifecycle_csv")
+  write_report
+  exit 0
+fi
+
 if [[ "$mode" == microbench* ]]; then
   if [[ ! -f "$microbench_script" ]]; then
     echo "$0: $microbench_script is missing; it comes only from the verified rmquickjs-sys crate: run make -C wasm" >&2
@@ -104,7 +118,7 @@ if [[ "$mode" == microbench* ]]; then
     --csv "$csv" \
     --library "$library" 2>&1 | tee "$here/results/run-$mode.log"
   if [[ "$mode" == microbench ]]; then
-    microbench_args=(--microbench "$microbench_csv")
+    section_args+=(--microbench "$microbench_csv")
     write_report
   fi
   exit 0
@@ -123,5 +137,5 @@ java -Djava.awt.headless=true -jar "$here/target/benchmarks.jar" "$mode" \
   --csv "$here/results/latest.csv" \
   --command "benchmarks/run.sh $mode" \
   --library "$library" \
-  "${extra[@]}" "${microbench_args[@]}" 2>&1 | tee "$here/results/run-$mode.log"
+  "${extra[@]}" "${section_args[@]}" 2>&1 | tee "$here/results/run-$mode.log"
 echo "== wrote docs/benchmarks.md, docs/benchmarks.png, benchmarks/results/latest.csv"

@@ -38,6 +38,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Sandbox implements AutoCloseable {
     private static final SecureRandom SEEDS = new SecureRandom();
     private static final String DEFAULT_FILE_NAME = "<eval>";
+    /** The owner while an idle sandbox hibernates: a call then waits the few microseconds it takes. */
+    private static final Object HIBERNATING = new Object();
 
     private final SandboxConfig config;
     private final SandboxHost host;
@@ -45,7 +47,13 @@ public final class Sandbox implements AutoCloseable {
     private final long randomSeed;
     private final FuelBudget fuelBudget;
     private final OutcomeJudge judge;
-    private final AtomicReference<Thread> owner = new AtomicReference<>();
+    /** The thread whose call is using the sandbox, {@link #HIBERNATING}, or null when idle. */
+    private final AtomicReference<Object> owner = new AtomicReference<>();
+    /** When the last call ended, for hibernation. */
+    private volatile long idleSince;
+    /** A hibernation check is scheduled: at most one per sandbox. */
+    private final java.util.concurrent.atomic.AtomicBoolean hibernationScheduled =
+            new java.util.concurrent.atomic.AtomicBoolean();
     /** Pairs {@link #cancel()} with the one evaluation it targets. */
     private final Object cancelLock = new Object();
     /** A token for the evaluation in progress, null between evaluations (guarded by cancelLock). */
@@ -67,22 +75,45 @@ public final class Sandbox implements AutoCloseable {
     private Sandbox(SandboxConfig config, SnapshotCodec.Contents restored) {
         this.config = config;
         this.host = restored == null ? new SandboxHost(config) : new SandboxHost(config, restored.hostFunctionNames());
-        this.thread = config.evaluateOnCallerThread() ? new CallerThreadRunner() : new EvalThread("mquickjs-sandbox");
+        this.thread = config.evaluateOnCallerThread() ? new CallerThreadRunner() : new SharedThreadRunner();
         this.randomSeed = config.randomSeed() != null ? config.randomSeed() : SEEDS.nextLong();
         this.fuelBudget = new FuelBudget(config.fuelLimit());
         this.judge = new OutcomeJudge(config, host, fuelBudget);
-        TaskRunner.Outcome<Void> started = thread.run(() -> {
-            engine = restored == null ? newEngine() : restoredEngine(restored);
+        // A clone of the engine's template, and the few short wasm calls that make it this
+        // sandbox's (random seed, host functions): on the caller's thread, with no hand-off.
+        try {
+            onSetUpThread(() -> engine = restored == null ? newEngine() : restoredEngine(restored));
+        } catch (ContextCreationException e) {
+            thread.close();
+            if (restored != null) {
+                throw new SnapshotException(SnapshotException.Problem.CORRUPT,
+                        "the snapshot's state does not fit the engine: " + e.getMessage(), e);
+            }
+            throw new SandboxInternalException("cannot create the sandbox: " + e.getMessage(), "", e);
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            thread.close();
+            throw new SandboxInternalException("cannot create the sandbox: " + e, "", e);
+        }
+    }
+
+    /**
+     * Runs engine set-up on the caller's thread: it needs little stack, except in the interpreter
+     * engine, whose set-up runs on an evaluation thread. Rethrows what the set-up threw.
+     */
+    private void onSetUpThread(Runnable setUp) {
+        if (config.engine() != Engine.INTERPRETER) {
+            setUp.run();
+            return;
+        }
+        TaskRunner.Outcome<Void> outcome = thread.run(() -> {
+            setUp.run();
             return null;
         }, 0, 0, () -> {});
-        if (started instanceof TaskRunner.Failed) {
-            thread.close();
-            Throwable cause = ((TaskRunner.Failed<Void>) started).error();
-            if (restored != null && cause instanceof ContextCreationException) {
-                throw new SnapshotException(SnapshotException.Problem.CORRUPT,
-                        "the snapshot's state does not fit the engine: " + cause.getMessage(), cause);
+        if (outcome instanceof TaskRunner.Failed<Void> failed) {
+            if (failed.error() instanceof RuntimeException e) {
+                throw e;
             }
-            throw new SandboxInternalException("cannot create the sandbox: " + cause.getMessage(), "", cause);
+            throw new IllegalStateException(failed.error());
         }
     }
 
@@ -153,7 +184,7 @@ public final class Sandbox implements AutoCloseable {
             EngineState state = ((TaskRunner.Finished<EngineState>) outcome).value();
             return SnapshotCodec.encode(moduleSha256(), host.functionNames(), state);
         } finally {
-            owner.set(null);
+            endCall();
         }
     }
 
@@ -269,18 +300,40 @@ public final class Sandbox implements AutoCloseable {
         try {
             replaceEngine();
         } finally {
-            owner.set(null);
+            endCall();
         }
     }
 
-    /** Makes a fresh instance on the evaluation thread; if that fails, the next call retries. */
+    /**
+     * A fresh context, on the caller's thread: the engine restarted in place from its template (a
+     * few microseconds), or a new one after a crash. If that fails, the next call makes one.
+     */
     private void replaceEngine() {
-        thread.run(() -> {
-            engine = null;
-            engine = newEngine();
-            engineLost = false;
-            return null;
-        }, 0, 0, () -> {});
+        EngineInstance current = engine;
+        engine = null;
+        engineLost = false;
+        try {
+            onSetUpThread(() -> engine = current != null ? prepared(restarted(current)) : newEngine());
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            engine = null; // liveEngine() makes one within the next evaluation
+        }
+    }
+
+    /**
+     * For tests: whether the engine is hibernating, and the JVM heap its memory holds beyond the
+     * template it shares (own pages, or the differences they were folded into).
+     */
+    record MemoryState(boolean hibernating, long privateBytes) {}
+
+    MemoryState memoryState() {
+        acquire();
+        try {
+            EngineInstance current = engine;
+            return current == null ? new MemoryState(false, 0)
+                    : new MemoryState(current.hibernating(), current.privateMemoryBytes());
+        } finally {
+            owner.set(null);
+        }
     }
 
     /** True once {@link #close()} was called or the engine could not be stopped. */
@@ -329,7 +382,7 @@ public final class Sandbox implements AutoCloseable {
             long timeoutNanos = config.timeout().toNanos();
             long graceNanos = config.hardStopGrace().toNanos();
             synchronized (cancelLock) {
-                host.beginEvaluation(System.nanoTime());
+                host.beginEvaluation();
                 runningEvaluation = new Object();
             }
             TaskRunner.Outcome<Attempt> outcome;
@@ -378,7 +431,7 @@ public final class Sandbox implements AutoCloseable {
             if (closedReason != null) {
                 release(); // closed during this evaluation
             }
-            owner.set(null);
+            endCall();
         }
     }
 
@@ -391,6 +444,7 @@ public final class Sandbox implements AutoCloseable {
         FuelGauge gauge = null;
         EngineInstance current = engine;
         try {
+            host.startClock(System.nanoTime());
             current = liveEngine();
             gauge = current.fuel();
             if (gauge != null) {
@@ -400,13 +454,17 @@ public final class Sandbox implements AutoCloseable {
             long start = System.nanoTime();
             RawOutcome outcome = operation.run(current);
             long evalNanos = System.nanoTime() - start;
-            return Attempt.finished(outcome, evalNanos, current.memoryUsed(), fuelUsed(gauge));
+            Attempt finished = Attempt.finished(outcome, evalNanos, current.memoryUsed(), fuelUsed(gauge));
+            if (Duration.ZERO.equals(config.hibernateWhenIdle())) {
+                current.hibernate();
+            }
+            return finished;
         } catch (Throwable crash) {
             // Never reuse a heap the crash may have left half-updated; the replacement is made
             // at the start of the next call, outside that call's time budget.
             // Clear a hard-stop interrupt first: Chicory would throw it again on the next wasm call.
-            // Set it again afterwards: the runner clears its own (EvalThread before each task,
-            // CallerThreadRunner its watchdog's) and leaves an interrupt from the caller set.
+            // Set it again afterwards: the runner clears the interrupts it delivered (its watchdog's,
+            // close()'s) and leaves one from the caller set.
             boolean interrupted = Thread.interrupted();
             boolean cStackOverflow = current != null && current.cStackOverflowed();
             engine = null;
@@ -433,11 +491,20 @@ public final class Sandbox implements AutoCloseable {
     }
 
     private EngineInstance newEngine() {
-        EngineInstance created = EngineInstance.create(
-                config.engine(), config.fuelMetered(), config.memoryLimitBytes(), ioReserveBytes(config), host);
-        created.setRandomSeed(randomSeed);
-        defineHostFunctions(created, 0);
-        return created;
+        return prepared(EngineInstance.create(
+                config.engine(), config.fuelMetered(), config.memoryLimitBytes(), ioReserveBytes(config), host));
+    }
+
+    private static EngineInstance restarted(EngineInstance engine) {
+        engine.restart();
+        return engine;
+    }
+
+    /** A fresh context made this sandbox's: its random seed and host functions. */
+    private EngineInstance prepared(EngineInstance fresh) {
+        fresh.setRandomSeed(randomSeed);
+        defineHostFunctions(fresh, 0);
+        return fresh;
     }
 
     /** The restored state already binds its host functions; the configuration's others are added. */
@@ -466,13 +533,71 @@ public final class Sandbox implements AutoCloseable {
         if (closedReason != null) {
             throw new SandboxStateException(closedReason);
         }
-        if (!owner.compareAndSet(null, Thread.currentThread())) {
-            throw new SandboxStateException(
-                    "the sandbox is in use by another thread (one evaluation at a time)");
+        Thread me = Thread.currentThread();
+        while (!owner.compareAndSet(null, me)) {
+            Object holder = owner.get();
+            if (holder != HIBERNATING && holder != null) {
+                throw new SandboxStateException(
+                        "the sandbox is in use by another thread (one evaluation at a time)");
+            }
+            Thread.onSpinWait(); // hibernating takes tens of microseconds
         }
         if (closedReason != null) {
             owner.set(null);
             throw new SandboxStateException(closedReason);
+        }
+    }
+
+    /** Ends a call: the sandbox is idle from now, and hibernates if it stays so. */
+    private void endCall() {
+        idleSince = System.nanoTime();
+        owner.set(null);
+        scheduleHibernation();
+    }
+
+    private void scheduleHibernation() {
+        Duration idle = config.hibernateWhenIdle();
+        if (idle != null && !idle.isZero() && closedReason == null && hibernationScheduled.compareAndSet(false, true)) {
+            Watchdog.schedule(this::hibernateIfIdle, idle.toNanos());
+        }
+    }
+
+    /**
+     * On the watchdog: if the sandbox has been idle long enough, hibernates it on an evaluation
+     * thread (not here: the watchdog must stay free for time limits); otherwise looks again later.
+     */
+    private void hibernateIfIdle() {
+        long idleFor = System.nanoTime() - idleSince;
+        long wanted = config.hibernateWhenIdle().toNanos();
+        if (closedReason != null) {
+            hibernationScheduled.set(false);
+        } else if (idleFor < wanted) {
+            Watchdog.schedule(this::hibernateIfIdle, wanted - idleFor);
+        } else {
+            hibernationScheduled.set(false);
+            EvalThreads.execute(this::hibernateNow);
+        }
+    }
+
+    /** Hibernates the engine, or looks again later if something holds the sandbox now. */
+    private void hibernateNow() {
+        if (!owner.compareAndSet(null, HIBERNATING)) {
+            scheduleHibernation();
+            return;
+        }
+        try {
+            EngineInstance current = engine;
+            if (current != null && closedReason == null) {
+                current.hibernate();
+            }
+        } catch (RuntimeException | Error e) {
+            engine = null; // a trap while collecting garbage: the next call makes a fresh engine
+            engineLost = true;
+        } finally {
+            owner.set(null);
+            if (closedReason != null) {
+                release();
+            }
         }
     }
 }

@@ -27,6 +27,11 @@ public final class SandboxConfig {
     public static final int MAX_MEMORY_LIMIT_BYTES = 1 << 30;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_HARD_STOP_GRACE = Duration.ofMillis(500);
+    /**
+     * Long enough that a sandbox in steady use does not hibernate between calls, short enough
+     * that thousands made in a burst do not all hold their pages at once.
+     */
+    public static final Duration DEFAULT_HIBERNATE_WHEN_IDLE = Duration.ofMillis(100);
     public static final int DEFAULT_MAX_OUTPUT_BYTES = 1 << 20;
     public static final int DEFAULT_MAX_SOURCE_BYTES = 1 << 20;
     public static final int DEFAULT_MAX_HOST_PAYLOAD_BYTES = 1 << 20;
@@ -49,6 +54,7 @@ public final class SandboxConfig {
     private final Consumer<String> outputListener;
     private final Map<String, HostFunction> hostFunctions;
     private final boolean evaluateOnCallerThread;
+    private final Duration hibernateWhenIdle;
 
     private SandboxConfig(Builder b) {
         this.memoryLimitBytes = b.memoryLimitBytes;
@@ -64,6 +70,7 @@ public final class SandboxConfig {
         this.outputListener = b.outputListener;
         this.hostFunctions = Collections.unmodifiableMap(new LinkedHashMap<>(b.hostFunctions));
         this.evaluateOnCallerThread = b.evaluateOnCallerThread;
+        this.hibernateWhenIdle = b.hibernateWhenIdle;
     }
 
     public static Builder builder() {
@@ -147,7 +154,17 @@ public final class SandboxConfig {
     }
 
     /**
-     * True to run the engine on the calling thread instead of the sandbox's own thread:
+     * How long a sandbox stays unused before it hibernates, giving its memory back: its state is
+     * kept as compact differences from a fresh context (garbage collected first), typically a few
+     * kilobytes, and thawed in microseconds by the next call. {@link Duration#ZERO} hibernates at
+     * the end of every evaluation; {@code null} never. Default {@link #DEFAULT_HIBERNATE_WHEN_IDLE}.
+     */
+    public Duration hibernateWhenIdle() {
+        return hibernateWhenIdle;
+    }
+
+    /**
+     * True to run the engine on the calling thread instead of the shared evaluation threads:
      * tens of microseconds less per call, but the caller's stack must be deep enough, and an
      * engine that ignores even a thread interrupt cannot be abandoned.
      */
@@ -170,6 +187,7 @@ public final class SandboxConfig {
         private Consumer<String> outputListener;
         private final Map<String, HostFunction> hostFunctions = new LinkedHashMap<>();
         private boolean evaluateOnCallerThread;
+        private Duration hibernateWhenIdle = DEFAULT_HIBERNATE_WHEN_IDLE;
 
         private Builder() {}
 
@@ -187,6 +205,7 @@ public final class SandboxConfig {
             outputListener = c.outputListener;
             hostFunctions.putAll(c.hostFunctions);
             evaluateOnCallerThread = c.evaluateOnCallerThread;
+            hibernateWhenIdle = c.hibernateWhenIdle;
         }
 
         /** From {@value #MIN_MEMORY_LIMIT_BYTES} bytes to 1 GiB. */
@@ -273,9 +292,18 @@ public final class SandboxConfig {
             return this;
         }
 
+        /** See {@link SandboxConfig#hibernateWhenIdle()}; {@code null} never hibernates. */
+        public Builder hibernateWhenIdle(Duration idle) {
+            if (idle != null && idle.isNegative()) {
+                throw new IllegalArgumentException("hibernateWhenIdle must not be negative, got " + idle);
+            }
+            this.hibernateWhenIdle = idle;
+            return this;
+        }
+
         /**
          * Runs the engine on the calling thread (the AOT and compiler engines only: the
-         * interpreter needs the deep stack of the sandbox's own thread).
+         * interpreter needs the deep stack of the shared evaluation threads).
          */
         public Builder evaluateOnCallerThread(boolean onCallerThread) {
             this.evaluateOnCallerThread = onCallerThread;
@@ -296,7 +324,7 @@ public final class SandboxConfig {
         public SandboxConfig build() {
             if (evaluateOnCallerThread && engine == Engine.INTERPRETER) {
                 throw new IllegalArgumentException(
-                        "the interpreter engine needs the sandbox's own deep-stack thread; evaluateOnCallerThread is for aot and compiler");
+                        "the interpreter engine needs the deep stacks of the shared evaluation threads; evaluateOnCallerThread is for aot and compiler");
             }
             return new SandboxConfig(this);
         }

@@ -68,14 +68,20 @@ final class SandboxHost implements HostCalls {
         return names;
     }
 
-    void beginEvaluation(long startNanos) {
+    /** Clears the last evaluation's state; the time limit starts with {@link #startClock}. */
+    void beginEvaluation() {
         output.clear();
         stopReason = null;
         stopSeen = false;
         lastHostFailure = null;
         fuel = null;
-        hasDeadline = !config.timeout().isZero();
+        hasDeadline = false;
+    }
+
+    /** On the evaluation's thread, as the engine starts: its time limit runs from now. */
+    void startClock(long startNanos) {
         deadlineNanos = startNanos + config.timeout().toNanos();
+        hasDeadline = !config.timeout().isZero();
     }
 
     /**

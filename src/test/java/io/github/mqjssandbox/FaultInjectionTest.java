@@ -676,6 +676,7 @@ class FaultInjectionTest {
             maxThreads = Math.max(maxThreads, Thread.activeCount());
         }
         assertNoNewLibraryThreads(before);
+        assertTrue(evalThreads() <= EvalThreads.maximumSize(), evalThreads() + " evaluation threads, more than " + EvalThreads.maximumSize());
         long after = usedHeapAfterGc();
         for (int gc = 0; gc < 10 && closed.stream().anyMatch(r -> r.get() != null); gc++) {
             System.gc();
@@ -738,15 +739,25 @@ class FaultInjectionTest {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
-    /** The library's per-sandbox threads alive now (the shared watchdog lives for the JVM). */
+    /**
+     * The library's threads alive now that are not shared by all sandboxes (the watchdog and the
+     * evaluation threads live for the JVM): there should be none.
+     */
     static Set<Thread> libraryThreads() {
         Set<Thread> threads = new HashSet<>();
         for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.getName().startsWith("mquickjs") && !t.getName().equals("mquickjs-sandbox-watchdog")) {
+            if (t.getName().startsWith("mquickjs") && !t.getName().equals("mquickjs-sandbox-watchdog")
+                    && !t.getName().startsWith(EvalThreads.NAME_PREFIX)) {
                 threads.add(t);
             }
         }
         return threads;
+    }
+
+    /** The shared evaluation threads alive now: never more than the pool's size. */
+    static long evalThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith(EvalThreads.NAME_PREFIX)).count();
     }
 
     /** Every library thread started since {@code before} ends (joined, not polled). */

@@ -20,7 +20,8 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * The life cycle of the sandbox's AOT engine at a given memory limit: a new sandbox with its
  * first {@code 1+2} and close; reset with the next {@code 1+2}; a pool's borrow, {@code 1+2}
- * and return; snapshot of a small state; restore of it with {@code 1+2} and close.
+ * and return; a hibernating sandbox's thaw, call and hibernation; snapshot of a small state;
+ * restore of it with {@code count()} and close.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
@@ -35,7 +36,9 @@ public class LifecycleBenchmark {
     public int memoryLimit;
 
     private SandboxConfig config;
+    private SandboxConfig onCaller;
     private Sandbox live;
+    private Sandbox sleeper;
     private SandboxPool pool;
     private byte[] snapshot;
 
@@ -43,8 +46,13 @@ public class LifecycleBenchmark {
     public void setUp() throws Exception {
         config = SandboxConfig.builder().engine(Engine.AOT).memoryLimitBytes(memoryLimit)
                 .timeout(Duration.ofSeconds(10)).build();
+        onCaller = SandboxConfig.builder().engine(Engine.AOT).memoryLimitBytes(memoryLimit)
+                .timeout(Duration.ofSeconds(10)).evaluateOnCallerThread(true).build();
         live = Sandbox.create(config);
         live.eval(SMALL_STATE);
+        sleeper = Sandbox.create(SandboxConfig.builder().engine(Engine.AOT).memoryLimitBytes(memoryLimit)
+                .timeout(Duration.ofSeconds(10)).hibernateWhenIdle(Duration.ZERO).build());
+        sleeper.eval(SMALL_STATE);
         snapshot = live.snapshot();
         pool = SandboxPool.create(config, 1);
     }
@@ -52,6 +60,7 @@ public class LifecycleBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() {
         live.close();
+        sleeper.close();
         pool.close();
     }
 
@@ -60,6 +69,18 @@ public class LifecycleBenchmark {
         try (Sandbox sandbox = Sandbox.create(config)) {
             return sandbox.eval("1+2").value();
         }
+    }
+
+    @Benchmark
+    public Object createEvalCloseOnCaller() {
+        try (Sandbox sandbox = Sandbox.create(onCaller)) {
+            return sandbox.eval("1+2").value();
+        }
+    }
+
+    @Benchmark
+    public Object thawEvalHibernate() {
+        return sleeper.eval("count()").value();
     }
 
     @Benchmark

@@ -43,7 +43,9 @@ final class Report {
           .append("(`benchmarks/run.sh report` rewrites the docs from that CSV without measuring).\n")
           .append("`benchmarks/run.sh microbench` (about 9 minutes) runs only upstream's `microbench.js`, once per subject,\n")
           .append("into `benchmarks/results/microbench.csv`, and rewrites the docs; every rewrite includes the section\n")
-          .append("from that CSV when it exists (see [Upstream's microbench.js](#upstreams-microbenchjs)).\n\n");
+          .append("from that CSV when it exists (see [Upstream's microbench.js](#upstreams-microbenchjs)).\n")
+          .append("`benchmarks/run.sh lifecycle` (about 3 minutes) measures only the sandbox life cycle, the same way\n")
+          .append("(see [Life cycle](#life-cycle)).\n\n");
 
         md.append("## Machine\n\n");
         md.append("**These numbers are noisy.** The run below was made on a shared 2-core machine (")
@@ -100,6 +102,10 @@ final class Report {
         String microbench = run.opts.get("microbench");
         if (microbench != null && Files.isRegularFile(Path.of(microbench))) {
             MicrobenchReport.append(md, MicrobenchResults.read(Path.of(microbench)), microbench);
+        }
+        String lifecycle = run.opts.get("lifecycle");
+        if (lifecycle != null && Files.isRegularFile(Path.of(lifecycle))) {
+            LifecycleReport.append(md, LifecycleRun.Results.read(Path.of(lifecycle)), lifecycle, run);
         }
 
         md.append("## Subjects\n\n");

@@ -7,6 +7,7 @@ import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import io.github.mqjssandbox.Engine;
 import io.github.mqjssandbox.internal.EngineText;
+import java.util.function.Function;
 
 /**
  * One wasm instance of mquickjs.wasm holding one JS context: the typed face of the C API
@@ -21,6 +22,9 @@ public final class EngineInstance {
     /** malloc's own bookkeeping and alignment on top of what is requested. */
     private static final int ALLOCATOR_SLACK = 2 * PAGE;
 
+    private final Instance instance;
+    /** What {@link #restart()} returns to; null only while a template is being made from this instance. */
+    private final EngineTemplate template;
     private final FuelGauge fuel;
     private final EmscriptenAbi abi;
     /** The C stack pointer between calls: the top of the stack, which grows down towards 0. */
@@ -38,7 +42,10 @@ public final class EngineInstance {
     private final ExportFunction create;
     private final int arenaBytes;
 
-    private EngineInstance(Instance instance, FuelGauge fuel, EmscriptenAbi abi, int arenaBytes) {
+    private EngineInstance(Instance instance, EngineTemplate template, FuelGauge fuel, EmscriptenAbi abi,
+            int arenaBytes) {
+        this.instance = instance;
+        this.template = template;
         this.fuel = fuel;
         this.arenaBytes = arenaBytes;
         this.abi = abi;
@@ -65,7 +72,8 @@ public final class EngineInstance {
     }
 
     /**
-     * Instantiates the module and creates the JS context.
+     * An instance with a new JS context: a copy-on-write copy of the {@link EngineTemplate} for
+     * these sizes (made now if this JVM has none), so it costs microseconds whatever the arena.
      *
      * @throws ContextCreationException if the arena cannot be allocated within the cap
      */
@@ -75,6 +83,21 @@ public final class EngineInstance {
     }
 
     static EngineInstance create(LoadedModule loaded, int arenaBytes, int ioReserveBytes, HostCalls host) {
+        EngineTemplate template = EngineTemplate.of(loaded, arenaBytes, ioReserveBytes);
+        EmscriptenAbi abi = new EmscriptenAbi();
+        Instance instance = newInstance(loaded, arenaBytes, ioReserveBytes, abi, host,
+                PagedMemory.startingAs(template.memory()));
+        template.applyGlobals(instance);
+        return bound(instance, template, loaded, abi, arenaBytes);
+    }
+
+    /**
+     * Instantiates the module, runs its constructors and creates the JS context: what a template
+     * captures.
+     *
+     * @throws ContextCreationException if the arena cannot be allocated within the cap
+     */
+    static EngineInstance createFresh(LoadedModule loaded, int arenaBytes, int ioReserveBytes, HostCalls host) {
         EngineInstance engine = instantiate(loaded, arenaBytes, ioReserveBytes, host);
         long created = engine.create.apply(arenaBytes)[0];
         if (created != 0) {
@@ -82,6 +105,67 @@ public final class EngineInstance {
                     + engine.memory.maximumPages() + " wasm pages");
         }
         return engine;
+    }
+
+    Instance instance() {
+        return instance;
+    }
+
+    /** The top of the C stack, which grows down towards 0: everything below it is dead between calls. */
+    int stackTop() {
+        return stackTop;
+    }
+
+    /**
+     * Returns this instance to a fresh JS context, in microseconds: its memory becomes the
+     * template's image again (its own pages are dropped) and its globals the template's. Only
+     * between calls, and never after a trap: a trapped instance is replaced, not restarted.
+     */
+    public void restart() {
+        pages().restore(template.memory());
+        template.applyGlobals(instance);
+    }
+
+    /**
+     * Shrinks an idle instance to its live state: collects garbage, zeroes the arena's free gap
+     * and folds every page it wrote into its differences from the template
+     * ({@link PagedMemory#hibernate}). The next operation thaws it first. Between calls only.
+     */
+    public void hibernate() {
+        if (pages().hibernating()) {
+            return;
+        }
+        fillFuel();
+        prepareSnapshot.apply();
+        pages().hibernate(template.memory());
+    }
+
+    public boolean hibernating() {
+        return pages().hibernating();
+    }
+
+    /**
+     * The JVM heap this instance's memory holds beyond what it shares with its template: its own
+     * pages, or while hibernating the differences it folded them into.
+     */
+    public long privateMemoryBytes() {
+        return (long) pages().ownedPages() * PAGE + pages().foldedBytes();
+    }
+
+    private PagedMemory pages() {
+        return (PagedMemory) memory;
+    }
+
+    /** Every operation but {@link #hibernate} and {@link #restart} starts here. */
+    private void wake() {
+        pages().thaw();
+    }
+
+    /** Work the host does between scripts (garbage collection) is not a script's to pay for. */
+    private void fillFuel() {
+        if (fuel != null) {
+            fuel.fill(Long.MAX_VALUE);
+        }
     }
 
     /**
@@ -96,7 +180,7 @@ public final class EngineInstance {
     }
 
     static EngineInstance restore(LoadedModule loaded, EngineState state, int ioReserveBytes, HostCalls host) {
-        EngineInstance engine = instantiate(loaded, state.arenaBytes(), ioReserveBytes, host);
+        EngineInstance engine = create(loaded, state.arenaBytes(), ioReserveBytes, host);
         Memory memory = engine.memory;
         if (state.pages() > memory.maximumPages() || state.pages() < memory.pages()) {
             throw new ContextCreationException("a state of " + state.pages() + " wasm pages does not fit between "
@@ -117,30 +201,39 @@ public final class EngineInstance {
 
     /** A new instance, initialised (static constructors run), with no JS context yet. */
     private static EngineInstance instantiate(LoadedModule loaded, int arenaBytes, int ioReserveBytes, HostCalls host) {
-        WasmModule module = loaded.module();
+        // byte[] pages (the engine's loads and stores JIT better than on ByteBuffers,
+        // docs/performance.md), allocated on first write: the arena costs nothing until used
         EmscriptenAbi abi = new EmscriptenAbi();
+        Instance instance = newInstance(loaded, arenaBytes, ioReserveBytes, abi, host, PagedMemory::new);
+        EngineInstance engine = bound(instance, null, loaded, abi, arenaBytes);
+        if (engine.fuel != null) {
+            engine.fuel.fill(Long.MAX_VALUE); // setting up the context is not the script's to pay for
+        }
+        instance.export("_initialize").apply();
+        return engine;
+    }
+
+    private static Instance newInstance(LoadedModule loaded, int arenaBytes, int ioReserveBytes, EmscriptenAbi abi,
+            HostCalls host, Function<MemoryLimits, Memory> memoryFactory) {
+        WasmModule module = loaded.module();
         MemoryLimits declared = module.memorySection().orElseThrow().getMemory(0).limits();
         long maxBytes = (long) declared.initialPages() * PAGE + arenaBytes + ioReserveBytes + ALLOCATOR_SLACK;
         int maxPages = (int) Math.min(MemoryLimits.MAX_PAGES, (maxBytes + PAGE - 1) / PAGE);
-        Instance instance =
-                Instance.builder(module)
-                        .withImportValues(new SandboxImports(abi, host).resolve(module))
-                        .withMachineFactory(loaded.machineFactory())
-                        .withMemoryLimits(new MemoryLimits(declared.initialPages(), maxPages))
-                        // byte[] pages (the engine's loads and stores JIT better than on ByteBuffers,
-                        // docs/performance.md), allocated on first write: the arena costs nothing
-                        // until the script uses it
-                        .withMemoryFactory(PagedMemory::new)
-                        .withInitialize(true)
-                        .withStart(false)
-                        .build();
+        return Instance.builder(module)
+                .withImportValues(new SandboxImports(abi, host).resolve(module))
+                .withMachineFactory(loaded.machineFactory())
+                .withMemoryLimits(new MemoryLimits(declared.initialPages(), maxPages))
+                .withMemoryFactory(memoryFactory)
+                .withInitialize(true)
+                .withStart(false)
+                .build();
+    }
+
+    private static EngineInstance bound(
+            Instance instance, EngineTemplate template, LoadedModule loaded, EmscriptenAbi abi, int arenaBytes) {
         abi.bind(instance);
-        FuelGauge fuel = hasFuelGauge(module) ? new FuelGauge(instance) : null;
-        if (fuel != null) {
-            fuel.fill(Long.MAX_VALUE); // setting up the context is not the script's to pay for
-        }
-        instance.export("_initialize").apply();
-        return new EngineInstance(instance, fuel, abi, arenaBytes);
+        FuelGauge fuel = hasFuelGauge(loaded.module()) ? new FuelGauge(instance) : null;
+        return new EngineInstance(instance, template, fuel, abi, arenaBytes);
     }
 
     /**
@@ -148,6 +241,8 @@ public final class EngineInstance {
      * and keeps the memory blocks that are not all zero. The instance stays usable.
      */
     public EngineState captureState() {
+        wake();
+        fillFuel();
         int gap = (int) prepareSnapshot.apply()[0];
         int gapStart = memory.readInt(gap);
         int gapEnd = memory.readInt(gap + 4);
@@ -217,10 +312,12 @@ public final class EngineInstance {
     }
 
     public void setRandomSeed(long seed) {
+        wake();
         setRandomSeed.apply(seed);
     }
 
     public RawOutcome eval(byte[] sourceUtf8, String fileName) {
+        wake();
         int source = copyIn(sourceUtf8);
         int name = copyIn(EngineText.encode(fileName));
         try {
@@ -233,6 +330,7 @@ public final class EngineInstance {
     }
 
     public RawOutcome call(String functionName, byte[] argsJsonUtf8) {
+        wake();
         int name = copyIn(EngineText.encode(functionName));
         int args = copyIn(argsJsonUtf8);
         try {
@@ -245,6 +343,7 @@ public final class EngineInstance {
     }
 
     public void defineHostFunction(String name, int id) {
+        wake();
         int namePtr = copyIn(EngineText.encode(name));
         try {
             long status = defineHostFunction.apply(namePtr, id)[0];
@@ -258,6 +357,7 @@ public final class EngineInstance {
 
     /** Bytes of the JS arena in use: live and not yet collected objects plus the JS stack. */
     public int memoryUsed() {
+        wake();
         return (int) memoryUsed.apply()[0];
     }
 

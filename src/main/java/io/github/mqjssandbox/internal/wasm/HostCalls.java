@@ -20,6 +20,29 @@ public interface HostCalls {
      */
     HostReply call(int id, byte[] argsJson);
 
+    /** For an instance no script runs in: it prints nothing, never stops and has no functions. */
+    HostCalls NONE = new HostCalls() {
+        @Override
+        public boolean write(byte[] utf8) {
+            return false;
+        }
+
+        @Override
+        public boolean shouldInterrupt() {
+            return false;
+        }
+
+        @Override
+        public double nowMillis() {
+            return 0;
+        }
+
+        @Override
+        public HostReply call(int id, byte[] argsJson) {
+            return new HostReply(new byte[0], true);
+        }
+    };
+
     /** The outcome of one host function call, as bytes for the module. */
     record HostReply(byte[] bytes, boolean failed) {}
 }

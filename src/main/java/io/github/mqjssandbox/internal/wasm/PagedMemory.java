@@ -14,6 +14,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.function.Function;
 
 /**
  * A non-shared wasm linear memory in 64 KiB pages that cost nothing until written.
@@ -53,6 +54,16 @@ public final class PagedMemory implements Memory {
      * the interpreter's data.drop empties entries there and compiled code's through {@link #drop}.
      */
     private DataSegment[] segments = new DataSegment[0];
+    /**
+     * Set by {@link #startingAs}: the image already holds this memory's initialised contents, so
+     * the instance's own initialisation (zero, then write the data segments) only records the
+     * segments. Cleared by that initialisation.
+     */
+    private boolean imageIsInitialised;
+    /** While hibernating: the image the folded pages differ from, their indexes and differences. */
+    private MemoryImage foldedOn;
+    private int[] foldedPages;
+    private byte[][] foldedDiffs;
 
     /** An empty memory of {@code limits.initialPages()} pages that holds no page array yet. */
     public PagedMemory(MemoryLimits limits) {
@@ -76,8 +87,8 @@ public final class PagedMemory implements Memory {
      * {@code limits} if larger.
      *
      * <p>An {@link Instance} built with {@code withInitialize(true)} zeroes its memory and writes
-     * the active data segments into it, which would undo the image: for an instance, use a plain
-     * memory and call {@link #restore} once the instance is built.
+     * the active data segments into it, which would undo the image: for an instance, use
+     * {@link #startingAs}.
      *
      * @throws IllegalArgumentException if the image is larger than the maximum of {@code limits}
      */
@@ -91,6 +102,21 @@ public final class PagedMemory implements Memory {
         for (int i = 0; i < image.pageCount(); i++) {
             readable[i] = image.page(i);
         }
+    }
+
+    /**
+     * A memory factory for {@code Instance.Builder.withMemoryFactory}: each memory starts as a
+     * copy-on-write copy of {@code image}, which must have been frozen from an instance of the
+     * same module after its initialisation. The new instance's initialisation then keeps the
+     * image instead of zeroing it and writing the data segments again.
+     */
+    public static Function<MemoryLimits, Memory> startingAs(
+            MemoryImage image) {
+        return limits -> {
+            PagedMemory memory = new PagedMemory(limits, image);
+            memory.imageIsInitialised = true;
+            return memory;
+        };
     }
 
     /**
@@ -111,6 +137,9 @@ public final class PagedMemory implements Memory {
      * @throws IllegalArgumentException if the image's size is outside this memory's limits
      */
     public void restore(MemoryImage image) {
+        foldedOn = null; // whatever it had folded is replaced too
+        foldedPages = null;
+        foldedDiffs = null;
         int count = image.pageCount();
         if (count > maxPages || count < limits.initialPages()) {
             throw new IllegalArgumentException(
@@ -124,6 +153,74 @@ public final class PagedMemory implements Memory {
         pageCount = count;
     }
 
+    /**
+     * Gives back the pages this memory wrote: each becomes {@code image}'s page again (the zero
+     * page beyond the image) and keeps only the runs of bytes in which it differs
+     * ({@link PageDiff}), typically a few hundred bytes instead of 64 KiB. Until {@link #thaw()}
+     * those pages cannot be read or written: an access fails as out of bounds, so a forgotten
+     * thaw traps instead of reading wrong bytes. A page equal to the image's just shares it.
+     */
+    public void hibernate(MemoryImage image) {
+        if (foldedOn != null) {
+            throw new IllegalStateException("already hibernating");
+        }
+        int[] pages = new int[pageCount];
+        byte[][] diffs = new byte[pageCount][];
+        int folded = 0;
+        for (int i = 0; i < pageCount; i++) {
+            byte[] base = i < image.pageCount() ? image.page(i) : ZERO_PAGE;
+            byte[] page = readable[i];
+            writable[i] = null;
+            if (page == base) {
+                continue;
+            }
+            byte[] diff = PageDiff.between(base, page);
+            if (diff.length == 0) {
+                readable[i] = base;
+            } else {
+                readable[i] = null;
+                pages[folded] = i;
+                diffs[folded++] = diff;
+            }
+        }
+        foldedOn = image;
+        foldedPages = Arrays.copyOf(pages, folded);
+        foldedDiffs = Arrays.copyOf(diffs, folded);
+    }
+
+    /** Undoes {@link #hibernate}: the folded pages get arrays of their own again. No-op when awake. */
+    public void thaw() {
+        if (foldedOn == null) {
+            return;
+        }
+        for (int k = 0; k < foldedPages.length; k++) {
+            int i = foldedPages[k];
+            byte[] base = i < foldedOn.pageCount() ? foldedOn.page(i) : ZERO_PAGE;
+            byte[] page = base == ZERO_PAGE ? new byte[PAGE_SIZE] : base.clone();
+            PageDiff.apply(foldedDiffs[k], page);
+            readable[i] = page;
+            writable[i] = page;
+        }
+        foldedOn = null;
+        foldedPages = null;
+        foldedDiffs = null;
+    }
+
+    public boolean hibernating() {
+        return foldedOn != null;
+    }
+
+    /** The bytes of differences a hibernating memory keeps; 0 when awake. */
+    public long foldedBytes() {
+        long bytes = 0;
+        if (foldedDiffs != null) {
+            for (byte[] diff : foldedDiffs) {
+                bytes += diff.length;
+            }
+        }
+        return bytes;
+    }
+
     /** Pages with an array of their own (written since creation, freeze or restore). */
     int ownedPages() {
         int count = 0;
@@ -133,6 +230,11 @@ public final class PagedMemory implements Memory {
             }
         }
         return count;
+    }
+
+    /** Whether page {@code index} has an array of its own. */
+    boolean ownsPage(int index) {
+        return writable[index] != null;
     }
 
     /** Pages that hold data, own or shared with an image: what this memory keeps alive. */
@@ -440,6 +542,9 @@ public final class PagedMemory implements Memory {
 
     @Override
     public void zero() {
+        if (imageIsInitialised) {
+            return; // the instance's initialisation, on a memory that starts as an initialised image
+        }
         Arrays.fill(readable, 0, pageCount, ZERO_PAGE);
         Arrays.fill(writable, 0, pageCount, null);
     }
@@ -519,6 +624,10 @@ public final class PagedMemory implements Memory {
     @Override
     public void initialize(Instance instance, DataSegment[] dataSegments, int memoryIndex) {
         segments = dataSegments == null ? new DataSegment[0] : dataSegments;
+        if (imageIsInitialised) {
+            imageIsInitialised = false;
+            return; // the image holds the active segments already
+        }
         for (DataSegment segment : segments) {
             if (segment instanceof ActiveDataSegment) {
                 ActiveDataSegment active = (ActiveDataSegment) segment;

@@ -436,4 +436,90 @@ class PagedMemoryTest {
         assertEquals(3, after.read(PAGE + 1));
         assertEquals(4, memory.read(1));
     }
+
+    // ---- hibernation ----
+
+    /**
+     * Random writes over an image, hibernation, then thaw: every byte is back, the image is
+     * untouched, and while hibernating the memory keeps only differences (or nothing for pages
+     * written back to the image's bytes).
+     */
+    @Test
+    void hibernateAndThawLoseNoByte() {
+        Random random = new Random(11);
+        for (int round = 0; round < 30; round++) {
+            PagedMemory template = memory(6);
+            byte[] data = new byte[2 * PAGE];
+            random.nextBytes(data);
+            template.write(PAGE + random.nextInt(PAGE), data, 0, PAGE);
+            MemoryImage image = template.freeze();
+            byte[] frozen = new PagedMemory(new MemoryLimits(6, 6), image).readBytes(0, 6 * PAGE);
+            PagedMemory memory = new PagedMemory(new MemoryLimits(6, 8), image);
+            for (int step = 0; step < 40; step++) {
+                randomOp(random, 6 * PAGE).action.accept(memory);
+            }
+            if (round % 3 == 0) {
+                memory.grow(2);
+                memory.writeLong(7 * PAGE + 8, random.nextLong()); // beyond the image: diffs from zeros
+            }
+            byte[] before = memory.readBytes(0, memory.pages() * PAGE);
+            memory.hibernate(image);
+            assertTrue(memory.hibernating());
+            assertEquals(0, memory.ownedPages());
+            assertTrue(memory.foldedBytes() < (long) memory.pages() * PAGE);
+            memory.thaw();
+            assertArrayEquals(before, memory.readBytes(0, memory.pages() * PAGE), "round " + round);
+            assertArrayEquals(frozen, new PagedMemory(new MemoryLimits(6, 6), image).readBytes(0, 6 * PAGE), "image changed");
+        }
+    }
+
+    @Test
+    void aHibernatingMemoryTrapsInsteadOfReadingWrongBytes() {
+        PagedMemory template = memory(2);
+        template.writeLong(PAGE + 8, 0x1234L);
+        MemoryImage image = template.freeze();
+        PagedMemory memory = new PagedMemory(new MemoryLimits(2, 2), image);
+        memory.writeLong(PAGE + 16, 0x5678L);
+        memory.writeLong(0, 0); // zeros over zeros: the page equals the image's again
+        memory.hibernate(image);
+        assertEquals(7, memory.foldedBytes(), "one run: 5 bytes of header, 2 of data (0x5678)");
+        assertEquals(0, memory.readLong(8), "a page equal to the image's is shared, readable");
+        assertThrows(RuntimeException.class, () -> memory.readLong(PAGE + 16));
+        assertThrows(RuntimeException.class, () -> memory.writeByte(PAGE, (byte) 1));
+        memory.thaw();
+        assertEquals(0x1234L, memory.readLong(PAGE + 8));
+        assertEquals(0x5678L, memory.readLong(PAGE + 16));
+        assertEquals(0, memory.foldedBytes());
+    }
+
+    @Test
+    void pageDiffsRoundTripAndStaySmall() {
+        Random random = new Random(3);
+        for (int round = 0; round < 200; round++) {
+            byte[] base = new byte[PAGE];
+            if (round % 2 == 0) {
+                random.nextBytes(base);
+            }
+            byte[] page = base.clone();
+            int changes = random.nextInt(50);
+            for (int c = 0; c < changes; c++) {
+                int at = random.nextInt(PAGE);
+                int length = Math.min(PAGE - at, 1 + random.nextInt(round % 5 == 0 ? 5000 : 40));
+                boolean zeros = random.nextBoolean();
+                for (int i = at; i < at + length; i++) {
+                    page[i] = zeros ? 0 : (byte) random.nextInt();
+                }
+            }
+            byte[] diff = PageDiff.between(base, page);
+            byte[] rebuilt = base.clone();
+            PageDiff.apply(diff, rebuilt);
+            assertArrayEquals(page, rebuilt, "round " + round);
+            int differing = 0;
+            for (int i = 0; i < PAGE; i++) {
+                differing += base[i] != page[i] ? 1 : 0;
+            }
+            assertTrue(diff.length <= differing + 13L * changes + 13, diff.length + " bytes for " + differing + " changed");
+        }
+        assertEquals(0, PageDiff.between(new byte[PAGE], new byte[PAGE]).length);
+    }
 }

@@ -1,0 +1,93 @@
+package io.github.mqjssandbox.internal.wasm;
+
+import com.dylibso.chicory.runtime.Instance;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * An engine instance captured right after its JS context was created, as Wizer pre-initialises a
+ * module: its memory as a frozen {@link MemoryImage} and its globals' values. A new sandbox's
+ * instance starts as a copy-on-write copy of both, so it neither allocates nor zeroes its memory
+ * nor runs the module's constructors and the context's set-up again: that is what makes a sandbox
+ * cost microseconds whatever its memory limit.
+ *
+ * <p>Templates depend on the module and on the two sizes that shape the memory; a few are kept
+ * per JVM, the most recently used.
+ */
+final class EngineTemplate {
+    private static final int CACHED_TEMPLATES = 8;
+
+    /** Compares modules by identity: a module's own equals and hashCode walk all its code. */
+    private record Key(LoadedModule module, int arenaBytes, int ioReserveBytes) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && key.module == module
+                    && key.arenaBytes == arenaBytes && key.ioReserveBytes == ioReserveBytes;
+        }
+
+        @Override
+        public int hashCode() {
+            return (System.identityHashCode(module) * 31 + arenaBytes) * 31 + ioReserveBytes;
+        }
+    }
+
+    private static final Map<Key, EngineTemplate> CACHE = new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, EngineTemplate> eldest) {
+            return size() > CACHED_TEMPLATES;
+        }
+    };
+
+    private final MemoryImage memory;
+    private final long[] globals;
+
+    private EngineTemplate(MemoryImage memory, long[] globals) {
+        this.memory = memory;
+        this.globals = globals;
+    }
+
+    /**
+     * The template for these sizes, made now if this JVM has none.
+     *
+     * @throws ContextCreationException if the arena cannot be allocated within the cap
+     */
+    static EngineTemplate of(LoadedModule module, int arenaBytes, int ioReserveBytes) {
+        Key key = new Key(module, arenaBytes, ioReserveBytes);
+        synchronized (CACHE) {
+            EngineTemplate cached = CACHE.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        // made outside the lock: another thread may make the same one meanwhile, which is harmless
+        EngineTemplate made = capture(EngineInstance.createFresh(module, arenaBytes, ioReserveBytes, HostCalls.NONE));
+        synchronized (CACHE) {
+            return CACHE.computeIfAbsent(key, k -> made);
+        }
+    }
+
+    private static EngineTemplate capture(EngineInstance fresh) {
+        Instance instance = fresh.instance();
+        long[] globals = new long[instance.module().globalSection().globalCount()];
+        for (int i = 0; i < globals.length; i++) {
+            globals[i] = instance.global(i).getValue();
+        }
+        PagedMemory memory = (PagedMemory) instance.memory();
+        // The C stack is dead between calls: clones start with zero pages there, not copies to make.
+        memory.fill((byte) 0, 0, fresh.stackTop());
+        return new EngineTemplate(memory.freeze(), globals);
+    }
+
+    MemoryImage memory() {
+        return memory;
+    }
+
+    /** Gives a new instance of the same module the template's global values. */
+    void applyGlobals(Instance instance) {
+        for (int i = 0; i < globals.length; i++) {
+            instance.global(i).setValue(globals[i]);
+        }
+    }
+}
