@@ -35,7 +35,8 @@ final class LifecycleReport {
         Map<String, Double> create = run.micros.get(Workloads.CREATE);
         md.append("\nAnchors from the table above (create + close, nothing evaluated): Node on the same wasm ")
           .append(cell(create, RunAll.NODE)).append(", Rhino interpreted ").append(cell(create, "RHINO_INTERPRETED"))
-          .append(", quickjs4j ").append(cell(create, "QUICKJS4J")).append(".\n\n")
+          .append(", quickjs4j ").append(cell(create, "QUICKJS4J")).append(". That table comes from its own run (see\n")
+          .append("[Machine](#machine)); its sandbox cells for a new sandbox predate this section when that run is older.\n\n")
           .append("Idle footprint is not a time: `IdleFootprintTest` (in the default test suite) makes 10,000 sandboxes\n")
           .append("with a 16 MiB limit and a few globals and closures each in a JVM of `-Xmx2g`, lets them hibernate,\n")
           .append("prints the heap each holds and checks that every one still answers from its own state; run it alone\n")
