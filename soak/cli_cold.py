@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Cold runs of the CLI: N fresh JVMs of `java -jar target/mquickjs-sandbox-cli.jar -e 1+2`.
+"""Cold runs of the CLI: N fresh JVMs of `java -jar cli/target/mquickjs-sandbox-cli.jar -e 1+2`.
 
 Reports the median and the maximum wall time, and splits each run into the time to its
 output and the time from its output to its exit (what a process held open after finishing
@@ -96,7 +96,7 @@ def percentile(values, p):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("runs", nargs="?", type=int, default=500)
-    parser.add_argument("--jar", default=os.path.join(ROOT, "target", "mquickjs-sandbox-cli.jar"))
+    parser.add_argument("--jar", default=os.path.join(ROOT, "cli", "target", "mquickjs-sandbox-cli.jar"))
     parser.add_argument("--code", default="1+2")
     parser.add_argument("--expect", default="3")
     parser.add_argument("--slow", type=float, default=5.0, help="inspect a run still going after this many seconds")

@@ -117,6 +117,15 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
+    /**
+     * Loads and links the module of {@code engine} (plain, without fuel metering) now, if this JVM
+     * has not yet: the part of the first sandbox's creation that depends on no setting. Call it
+     * from a background thread at start-up (the CLI does) to take it off the first request's path.
+     */
+    public static void preload(Engine engine) {
+        EngineInstance.preload(Objects.requireNonNull(engine, "engine"), false);
+    }
+
     /** A sandbox with the default settings. */
     public static Sandbox create() {
         return new Sandbox(SandboxConfig.defaults());

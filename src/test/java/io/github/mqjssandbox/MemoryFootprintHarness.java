@@ -14,7 +14,7 @@ import java.util.List;
  * against any build of the library (put a CLI jar on the class path after test-classes):
  *
  * <pre>
- * java -cp target/test-classes:target/mquickjs-sandbox-cli.jar io.github.mqjssandbox.MemoryFootprintHarness create [iterations]
+ * java -cp target/test-classes:cli/target/mquickjs-sandbox-cli.jar io.github.mqjssandbox.MemoryFootprintHarness create [iterations]
  * java -Xmx5g -cp ... io.github.mqjssandbox.MemoryFootprintHarness heap [sandboxes]
  * java -cp ... io.github.mqjssandbox.MemoryFootprintHarness eval FILE [repeat] [fresh|warm]
  * </pre>

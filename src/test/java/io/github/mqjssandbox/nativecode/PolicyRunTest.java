@@ -24,7 +24,6 @@ import io.github.mqjssandbox.Sandbox;
 import io.github.mqjssandbox.SandboxConfig;
 import io.github.mqjssandbox.SandboxException;
 import io.github.mqjssandbox.ScriptTimeoutException;
-import io.github.mqjssandbox.cli.Main;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -153,21 +152,5 @@ class PolicyRunTest {
         }
         assertNotNull(cause, "not refused by the policy: " + refused);
         assertTrue(cause.getMessage().contains("createClassLoader"), cause.getMessage());
-    }
-
-    /** The command line too (picocli reads its options by reflection, which the policy allows). */
-    @Test
-    void theCommandLine() throws Exception {
-        Method run = Main.class.getDeclaredMethod("run", String[].class, PrintStream.class, PrintStream.class, InputStream.class);
-        run.setAccessible(true);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = (int) run.invoke(null, new String[] {"--json", "-e", "print('hi'); 6 * 7"},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                new ByteArrayInputStream(new byte[0]));
-        assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
-        JsonNode report = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
-        assertEquals(IntNode.valueOf(42), report.get("value"));
-        assertEquals("hi\n", report.get("output").asText());
     }
 }

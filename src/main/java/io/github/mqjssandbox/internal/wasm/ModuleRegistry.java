@@ -31,11 +31,24 @@ final class ModuleRegistry {
             case AOT:
                 return metered ? MeteredAotHolder.MODULE : AotHolder.MODULE;
             case COMPILER:
+                requireCompiler();
                 return metered ? MeteredCompilerHolder.MODULE : CompilerHolder.MODULE;
             case INTERPRETER:
                 return metered ? MeteredInterpreterHolder.MODULE : InterpreterHolder.MODULE;
             default:
                 throw new IllegalArgumentException("unknown engine " + engine);
+        }
+    }
+
+    static final String COMPILER_CLASS = "com.dylibso.chicory.compiler.MachineFactoryCompiler";
+
+    /** Chicory's run-time compiler is an optional dependency: say so plainly when it is missing. */
+    private static void requireCompiler() {
+        try {
+            Class.forName(COMPILER_CLASS, false, ModuleRegistry.class.getClassLoader());
+        } catch (ClassNotFoundException missing) {
+            throw new IllegalStateException("Engine.COMPILER needs Chicory's run-time compiler on the class path"
+                    + " (com.dylibso.chicory:compiler, an optional dependency of this library); Engine.AOT needs nothing more");
         }
     }
 

@@ -7,7 +7,6 @@ import io.github.mqjssandbox.Sandbox;
 import io.github.mqjssandbox.SandboxConfig;
 import io.github.mqjssandbox.SandboxException;
 import io.github.mqjssandbox.VersionInfo;
-import io.github.mqjssandbox.internal.wasm.EngineInstance;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -68,6 +67,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--engine", paramLabel = "ENGINE", description = "aot, compiler or interpreter (default: aot).")
     Engine engine;
 
+    @Option(names = "--no-history", description = "In the REPL, keep no history file (default: ~/"
+            + HISTORY_FILE_NAME + ").")
+    boolean noHistory;
+
     @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
             description = "Evaluate in N fresh sandboxes; report the minimum and median time.")
     int repeat;
@@ -120,7 +123,7 @@ public final class Main implements Callable<Integer> {
     static Thread startPreload() {
         Thread preload = new Thread(() -> {
             try {
-                EngineInstance.preload(Engine.AOT, false);
+                Sandbox.preload(Engine.AOT);
             } catch (RuntimeException | LinkageError ignored) {
                 // the evaluation meets the same problem and reports it
             }
@@ -144,6 +147,20 @@ public final class Main implements Callable<Integer> {
         return cli.execute(args);
     }
 
+    static final String HISTORY_FILE_NAME = ".mquickjs_sandbox_history";
+
+    /** The REPL, on the terminal (stdin and stdout both are one, or there is no console). */
+    private int repl(SandboxConfig config) {
+        ReplInput input;
+        try {
+            input = ReplInput.terminal(noHistory ? null : Path.of(System.getProperty("user.home"), HISTORY_FILE_NAME));
+        } catch (IOException | RuntimeException e) {
+            err.println("mquickjs-sandbox: no line editing (" + e.getMessage() + "); reading plain lines");
+            input = ReplInput.plain(in, out);
+        }
+        return new Repl(config, out, err, input).run();
+    }
+
     @Override
     public Integer call() {
         if (repeat < 1) {
@@ -159,7 +176,7 @@ public final class Main implements Callable<Integer> {
             return usageError(err, e.getMessage());
         }
         if (code == null && file == null && System.console() != null) {
-            return new Repl(config, out, err, in).run();
+            return repl(config);
         }
         String source;
         String fileName;
