@@ -83,7 +83,14 @@ public final class EngineInstance {
     }
 
     static EngineInstance create(LoadedModule loaded, int arenaBytes, int ioReserveBytes, HostCalls host) {
-        EngineTemplate template = EngineTemplate.of(loaded, arenaBytes, ioReserveBytes);
+        EngineTemplate template = EngineTemplate.cached(loaded, arenaBytes, ioReserveBytes);
+        if (template == null) {
+            // The first of its kind in this JVM: made the long way, it becomes the template and is
+            // also the sandbox's own instance (one instantiation fewer on a cold start).
+            EngineInstance fresh = createFresh(loaded, arenaBytes, ioReserveBytes, host);
+            EngineTemplate kept = EngineTemplate.captureAndKeep(fresh, loaded, arenaBytes, ioReserveBytes);
+            return new EngineInstance(fresh.instance, kept, fresh.fuel, fresh.abi, arenaBytes);
+        }
         EmscriptenAbi abi = new EmscriptenAbi();
         Instance instance = newInstance(loaded, arenaBytes, ioReserveBytes, abi, host,
                 PagedMemory.startingAs(template.memory()));

@@ -48,23 +48,22 @@ final class EngineTemplate {
         this.globals = globals;
     }
 
-    /**
-     * The template for these sizes, made now if this JVM has none.
-     *
-     * @throws ContextCreationException if the arena cannot be allocated within the cap
-     */
-    static EngineTemplate of(LoadedModule module, int arenaBytes, int ioReserveBytes) {
-        Key key = new Key(module, arenaBytes, ioReserveBytes);
+    /** The template for these sizes, or null if this JVM has made none yet. */
+    static EngineTemplate cached(LoadedModule module, int arenaBytes, int ioReserveBytes) {
         synchronized (CACHE) {
-            EngineTemplate cached = CACHE.get(key);
-            if (cached != null) {
-                return cached;
-            }
+            return CACHE.get(new Key(module, arenaBytes, ioReserveBytes));
         }
-        // made outside the lock: another thread may make the same one meanwhile, which is harmless
-        EngineTemplate made = capture(EngineInstance.createFresh(module, arenaBytes, ioReserveBytes, HostCalls.NONE));
+    }
+
+    /**
+     * Freezes {@code fresh} (just made by {@link EngineInstance#createFresh}, nothing run in it
+     * since) into the template for these sizes and keeps it; {@code fresh} goes on as a
+     * copy-on-write user of it. If another thread kept one meanwhile, that one is returned.
+     */
+    static EngineTemplate captureAndKeep(EngineInstance fresh, LoadedModule module, int arenaBytes, int ioReserveBytes) {
+        EngineTemplate made = capture(fresh);
         synchronized (CACHE) {
-            return CACHE.computeIfAbsent(key, k -> made);
+            return CACHE.computeIfAbsent(new Key(module, arenaBytes, ioReserveBytes), k -> made);
         }
     }
 
