@@ -64,6 +64,8 @@ public final class Sandbox implements AutoCloseable {
      * (no evaluation running then); null when it must be recreated.
      */
     private volatile EngineInstance engine;
+    /** Why hibernation discarded the engine, until the next call reports it. */
+    private volatile Throwable lostWhileHibernating;
     /** Set when a crash discarded the engine: the next call replaces it before its timed part. */
     private volatile boolean engineLost;
 
@@ -387,6 +389,12 @@ public final class Sandbox implements AutoCloseable {
         try {
             if (engineLost) {
                 replaceEngine(); // after a crash: outside the evaluation's time budget
+                Throwable lost = lostWhileHibernating;
+                if (lost != null) {
+                    lostWhileHibernating = null;
+                    throw new SandboxInternalException("the engine failed while the idle sandbox hibernated (" + lost
+                            + "); its state is lost and it was reset: this call did not run", "", lost);
+                }
             }
             long timeoutNanos = config.timeout().toNanos();
             long graceNanos = config.hardStopGrace().toNanos();
@@ -600,8 +608,11 @@ public final class Sandbox implements AutoCloseable {
                 current.hibernate();
             }
         } catch (RuntimeException | Error e) {
-            engine = null; // a trap while collecting garbage: the next call makes a fresh engine
+            // a fault while collecting garbage: the state is gone; the next call says so, then
+            // goes on in a fresh context
+            engine = null;
             engineLost = true;
+            lostWhileHibernating = e;
         } finally {
             owner.set(null);
             if (closedReason != null) {
