@@ -349,7 +349,7 @@ public final class Soak {
         System.out.printf("soak: %d evaluations on %d threads, seed %d (replay: soak/run.sh %d %d %d)%n",
                 evaluations, threads, seed, evaluations, threads, seed);
         warmUp();
-        int threadsAtStart = threadBean.getThreadCount();
+        int threadsAtStart = threadBean.getThreadCount() - sharedEvalThreads();
         threadBean.resetPeakThreadCount();
         Random random = new Random(seed);
         for (int i = 0; i < SHARED_SANDBOXES; i++) {
@@ -399,7 +399,8 @@ public final class Soak {
             worker.join();
         }
         double elapsed = seconds();
-        int threadsAtEnd = threadBean.getThreadCount();
+        // the shared evaluation threads live on after the sandboxes, as the pool intends
+        int threadsAtEnd = threadBean.getThreadCount() - sharedEvalThreads();
         int peak = threadBean.getPeakThreadCount();
         int bound = threadsAtStart + threads + 2 * (threads + SHARED_SANDBOXES) + 2;
 
@@ -438,11 +439,23 @@ public final class Soak {
         awaitLibraryThreadsGone();
     }
 
-    /** Joins the library's per-sandbox threads (all closed by now); returns how many are still alive. */
+    /** The library's evaluation threads, shared by all sandboxes: they outlive every sandbox, bounded. */
+    private static final String SHARED_EVAL_THREAD_PREFIX = "mquickjs-sandbox-eval-";
+
+    private static int sharedEvalThreads() {
+        return (int) Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith(SHARED_EVAL_THREAD_PREFIX)).count();
+    }
+
+    /**
+     * Joins the library's threads that belong to no shared pool (none are expected: sandboxes have
+     * no threads of their own); returns how many are still alive.
+     */
     private static int awaitLibraryThreadsGone() {
         int alive = 0;
         for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.getName().startsWith("mquickjs") && !t.getName().equals("mquickjs-sandbox-watchdog")) {
+            if (t.getName().startsWith("mquickjs") && !t.getName().equals("mquickjs-sandbox-watchdog")
+                    && !t.getName().startsWith(SHARED_EVAL_THREAD_PREFIX)) {
                 try {
                     t.join(TimeUnit.SECONDS.toMillis(30));
                 } catch (InterruptedException e) {
