@@ -10,7 +10,7 @@
 #   benchmarks/run.sh microbench-quick  the same on a few tests in ~1 minute, to test the tooling:
 #                                       writes benchmarks/results/microbench-quick.csv, leaves the docs alone
 #   benchmarks/run.sh lifecycle         only the sandbox life cycle (create, reset, pool, hibernation,
-#                                       snapshot, restore; ~3 minutes): writes benchmarks/results/lifecycle.csv,
+#                                       snapshot, restore, idle footprint, at 1, 16 and 256 MiB; ~6 minutes): writes benchmarks/results/lifecycle.csv,
 #                                       then rewrites the docs
 #
 # Every docs rewrite includes the microbench section when benchmarks/results/microbench.csv exists.

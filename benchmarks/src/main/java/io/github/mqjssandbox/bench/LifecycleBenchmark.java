@@ -32,7 +32,8 @@ public class LifecycleBenchmark {
             + " function count() { hits += 1; return hits; } var next = (function () { var n = 0;"
             + " return function () { return ++n; }; })(); count(); next();";
 
-    @Param({"16777216"})
+    /** 1 MiB, 16 MiB and 256 MiB: the costs must not depend on the limit. */
+    @Param({"1048576", "16777216", "268435456"})
     public int memoryLimit;
 
     private SandboxConfig config;
@@ -81,6 +82,11 @@ public class LifecycleBenchmark {
     @Benchmark
     public Object thawEvalHibernate() {
         return sleeper.eval("count()").value();
+    }
+
+    @Benchmark
+    public void reset() {
+        live.reset();
     }
 
     @Benchmark

@@ -6,6 +6,7 @@ import java.util.Map;
 /** The "Life cycle" section of docs/benchmarks.md, from a {@link LifecycleRun} CSV. */
 final class LifecycleReport {
     private static final Map<String, String> WHAT = Map.of(
+            "reset", "`reset()` alone",
             "createEvalClose", "`Sandbox.create` + first `1+2` + `close`",
             "createEvalCloseOnCaller", "the same with `evaluateOnCallerThread(true)`",
             "resetEval", "`reset()` + the next `1+2`",
@@ -18,19 +19,30 @@ final class LifecycleReport {
 
     static void append(StringBuilder md, LifecycleRun.Results r, String csv, RunAll run) {
         md.append("## Life cycle\n\n")
-          .append("`benchmarks/run.sh lifecycle` (about 3 minutes) runs `LifecycleBenchmark` with JMH in sample-time\n")
-          .append("mode (2 forks, 5 × 1 s measured) on the AOT engine with a 16 MiB memory limit and a warm JVM, into\n`")
+          .append("`benchmarks/run.sh lifecycle` (about 6 minutes) runs `LifecycleBenchmark` with JMH in sample-time\n")
+          .append("mode (1 fork, 5 × 1 s measured per operation and memory limit) on the AOT engine in a warm JVM, into\n`")
           .append(csv).append("`; every rewrite of this page puts this section back from that file.\n\n");
         md.append(String.format(Locale.ROOT, "- run: %s, %s minutes, on %s; %s; library: %s\n\n",
                 r.meta().getOrDefault("date", "?"), r.meta().getOrDefault("minutes", "?"),
                 r.meta().getOrDefault("machine", "?"), r.meta().getOrDefault("jvm", "?"),
                 r.meta().getOrDefault("library", "?")));
-        md.append("| operation | p50 | p90 | mean |\n|---|---:|---:|---:|\n");
+        md.append("| operation | memory limit | p50 | p90 | mean |\n|---|---:|---:|---:|---:|\n");
+        String idle = null;
         for (Map.Entry<String, double[]> row : r.rows().entrySet()) {
             double[] v = row.getValue();
-            md.append("| ").append(WHAT.getOrDefault(row.getKey(), row.getKey())).append(" | ")
+            String[] nameAndLimit = row.getKey().split("@", 2);
+            if (nameAndLimit[0].startsWith("idleFootprint")) {
+                idle = String.format(Locale.ROOT, "%.1f KiB", v[0]);
+                continue;
+            }
+            md.append("| ").append(WHAT.getOrDefault(nameAndLimit[0], nameAndLimit[0])).append(" | ")
+              .append(nameAndLimit.length > 1 ? nameAndLimit[1].replace("MiB", " MiB") : "16 MiB").append(" | ")
               .append(Report.time(v[0])).append(" | ").append(Report.time(v[1])).append(" | ")
               .append(Report.time(v[2])).append(" |\n");
+        }
+        if (idle != null) {
+            md.append("| JVM heap held by an idle (hibernated) sandbox with a small state, 2,000 kept | 16 MiB | ")
+              .append(idle).append(" | | |\n");
         }
         Map<String, Double> create = run.micros.get(Workloads.CREATE);
         md.append("\nAnchors from the table above (create + close, nothing evaluated): Node on the same wasm ")

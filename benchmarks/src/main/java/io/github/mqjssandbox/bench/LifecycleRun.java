@@ -33,10 +33,11 @@ public final class LifecycleRun {
         long start = System.nanoTime();
         Collection<RunResult> results = new Runner(new OptionsBuilder()
                 .include(LifecycleBenchmark.class.getName())
-                .forks(2)
+                .forks(1)
                 .warmupIterations(5).warmupTime(TimeValue.seconds(1))
                 .measurementIterations(5).measurementTime(TimeValue.seconds(1))
                 .build()).run();
+        double idle = IdleFootprint.kibPerSandbox(2000);
         List<String> lines = new ArrayList<>();
         lines.add("# date=" + java.time.LocalDate.now() + " machine=" + Report.machine()
                 + " jvm=" + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
@@ -45,12 +46,13 @@ public final class LifecycleRun {
         lines.add("operation,p50_us,p90_us,mean_us");
         for (RunResult r : results) {
             String name = r.getParams().getBenchmark();
-            name = name.substring(name.lastIndexOf('.') + 1);
+            name = name.substring(name.lastIndexOf('.') + 1) + "@" + (Integer.parseInt(r.getParams().getParam("memoryLimit")) >> 20) + "MiB";
             var stats = r.getPrimaryResult().getStatistics();
             double scale = toMicros(r.getParams().getTimeUnit());
             lines.add(String.format(Locale.ROOT, "%s,%.2f,%.2f,%.2f", name, stats.getPercentile(50) * scale,
                     stats.getPercentile(90) * scale, stats.getMean() * scale));
         }
+        lines.add(String.format(Locale.ROOT, "idleFootprintKiB@16MiB,%.2f,%.2f,%.2f", idle, idle, idle));
         Path csv = Path.of(opts.getOrDefault("csv", "benchmarks/results/lifecycle.csv"));
         Files.write(csv, lines, StandardCharsets.UTF_8);
         System.out.println(String.join("\n", lines));

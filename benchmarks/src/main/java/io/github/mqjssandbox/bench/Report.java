@@ -44,7 +44,7 @@ final class Report {
           .append("`benchmarks/run.sh microbench` (about 9 minutes) runs only upstream's `microbench.js`, once per subject,\n")
           .append("into `benchmarks/results/microbench.csv`, and rewrites the docs; every rewrite includes the section\n")
           .append("from that CSV when it exists (see [Upstream's microbench.js](#upstreams-microbenchjs)).\n")
-          .append("`benchmarks/run.sh lifecycle` (about 3 minutes) measures only the sandbox life cycle, the same way\n")
+          .append("`benchmarks/run.sh lifecycle` (about 6 minutes) measures only the sandbox life cycle, the same way\n")
           .append("(see [Life cycle](#life-cycle)).\n\n");
 
         md.append("## Machine\n\n");
