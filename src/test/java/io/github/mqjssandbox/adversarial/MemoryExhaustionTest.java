@@ -207,7 +207,7 @@ class MemoryExhaustionTest {
     @MethodSource("capHogs")
     void theWasmMemoryNeverGrowsPastItsCap(Engine engine, String script) {
         int ioReserve = 64 << 10;
-        EngineInstance instance = EngineInstance.create(engine, false, HEAP, ioReserve, SILENT_HOST);
+        EngineInstance instance = EngineInstance.create(engine, false, HEAP, ioReserve, HostCalls.NONE);
         long cap = instance.memoryCapBytes();
         assertTrue(cap <= HEAP + ioReserve + (2 << 20), "cap " + cap + ": arena + reserve + at most 2 MiB");
         RawOutcome outcome = instance.eval(script.getBytes(StandardCharsets.UTF_8), "<hog>");
@@ -217,28 +217,6 @@ class MemoryExhaustionTest {
         assertEquals("2", after.valueJson());
         assertTrue(instance.memoryBytes() <= cap);
     }
-
-    private static final HostCalls SILENT_HOST = new HostCalls() {
-        @Override
-        public boolean write(byte[] utf8) {
-            return true;
-        }
-
-        @Override
-        public boolean shouldInterrupt() {
-            return false;
-        }
-
-        @Override
-        public double nowMillis() {
-            return 0;
-        }
-
-        @Override
-        public HostReply call(int id, byte[] argsJson) {
-            return new HostReply(new byte[0], true);
-        }
-    };
 
     /**
      * Many rounds of heap exhaustion and resets (each reset discards an instance with its wasm

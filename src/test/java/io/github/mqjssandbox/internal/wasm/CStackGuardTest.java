@@ -57,7 +57,7 @@ class CStackGuardTest {
             captured.set(instance);
             return shipped.machineFactory().apply(instance);
         });
-        EngineInstance sandbox = EngineInstance.create(watched, 1 << 20, 1 << 16, InterpreterGuardTest.QUIET_HOST);
+        EngineInstance sandbox = EngineInstance.create(watched, 1 << 20, 1 << 16, HostCalls.NONE);
         assertEquals(RawOutcome.Status.OK, sandbox.eval(utf8("[1, 2].join()"), "<test>").status());
         assertFalse(sandbox.cStackOverflowed(), "a normal evaluation leaves the stack balanced");
 

@@ -23,28 +23,6 @@ import org.junit.jupiter.api.Test;
 class InterpreterGuardTest {
     private static final String DEEP_SYNTAX_ERROR = "var x = [[[[[[[[{a: (((((((1 + )))))))}]]]]]]]];";
 
-    static final HostCalls QUIET_HOST = new HostCalls() {
-        @Override
-        public boolean write(byte[] utf8) {
-            return true;
-        }
-
-        @Override
-        public boolean shouldInterrupt() {
-            return false;
-        }
-
-        @Override
-        public double nowMillis() {
-            return 0;
-        }
-
-        @Override
-        public HostReply call(int id, byte[] argsJson) {
-            return new HostReply(new byte[0], true);
-        }
-    };
-
     private static final List<com.dylibso.chicory.runtime.Machine> MACHINES = new ArrayList<>();
 
     /**
@@ -52,7 +30,7 @@ class InterpreterGuardTest {
      * interpreter's operand stack height after each round.
      */
     private static List<String> run(LoadedModule loaded, List<Integer> heights) {
-        EngineInstance engine = EngineInstance.create(loaded, 1 << 20, 1 << 16, QUIET_HOST);
+        EngineInstance engine = EngineInstance.create(loaded, 1 << 20, 1 << 16, HostCalls.NONE);
         com.dylibso.chicory.runtime.Machine machine = MACHINES.get(MACHINES.size() - 1);
         List<String> observed = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -95,7 +73,7 @@ class InterpreterGuardTest {
         }
         EmscriptenAbi abi = new EmscriptenAbi();
         Instance instance = Instance.builder(module)
-                .withImportValues(new SandboxImports(abi, QUIET_HOST).resolve(module))
+                .withImportValues(new SandboxImports(abi, HostCalls.NONE).resolve(module))
                 .withMachineFactory(machine)
                 .build();
         abi.bind(instance);

@@ -19,7 +19,7 @@ class MemoryCapTest {
 
     @Test
     void capIsArenaPlusAFixedOverheadAndHolds() {
-        EngineInstance engine = EngineInstance.create(Engine.AOT, false, ARENA, IO_RESERVE, InterpreterGuardTest.QUIET_HOST);
+        EngineInstance engine = EngineInstance.create(Engine.AOT, false, ARENA, IO_RESERVE, HostCalls.NONE);
         long expectedCap = 16L * PAGE + ARENA + IO_RESERVE + 2 * PAGE;
         assertEquals(expectedCap, engine.memoryCapBytes());
         RawOutcome outcome = engine.eval(
