@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpHandler;
 import io.github.mqjssandbox.EvalResult;
 import io.github.mqjssandbox.SandboxException;
 import java.io.IOException;
+import java.util.Map;
 
 /**
  * {@code POST /eval}. Whatever the script does (a syntax error, a throw, any limit, even a
@@ -32,57 +33,64 @@ final class EvalHandler implements HttpHandler {
         this.retryAfterSeconds = Long.toString(retryAfterSeconds);
     }
 
+    /** What to answer, decided before anything is written. */
+    private record Reply(Outcome outcome, int status, ObjectNode json, Map<String, String> headers) {
+        static Reply of(Outcome outcome, int status, ObjectNode json) {
+            return new Reply(outcome, status, json, Map.of());
+        }
+    }
+
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         long start = System.nanoTime();
-        Outcome outcome = Outcome.SERVER_ERROR; // unless respond() gets as far as an answer
+        Reply reply;
         try {
-            outcome = respond(exchange);
+            reply = decide(exchange);
         } catch (IOException e) {
-            outcome = Outcome.CLIENT_GONE;
+            metrics.record(Outcome.CLIENT_GONE, System.nanoTime() - start);
             throw e;
-        } finally {
-            metrics.record(outcome, System.nanoTime() - start);
+        } catch (RuntimeException | Error e) {
+            metrics.record(Outcome.SERVER_ERROR, System.nanoTime() - start); // GuardedHandler answers the 500
+            throw e;
         }
+        // counted before it is sent: a client that has its answer finds it in /metrics
+        metrics.record(reply.outcome(), System.nanoTime() - start);
+        reply.headers().forEach(exchange.getResponseHeaders()::set);
+        Exchanges.sendJson(exchange, reply.status(), reply.json());
     }
 
-    private Outcome respond(HttpExchange exchange) throws IOException {
-        if (!Exchanges.requireMethod(exchange, "POST")) {
-            return Outcome.METHOD_NOT_ALLOWED;
+    private Reply decide(HttpExchange exchange) throws IOException {
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            return new Reply(Outcome.METHOD_NOT_ALLOWED, 405,
+                    Exchanges.requestError("methodNotAllowed", "use POST for /eval"), Map.of("Allow", "POST"));
         }
         try {
             EvalRequest request = parser.parse(bodies.read(exchange));
-            Evaluated evaluated = evaluate(request.code(), policy.apply(request.limits()));
-            Exchanges.sendJson(exchange, 200, evaluated.json());
-            return evaluated.outcome();
+            return evaluate(request.code(), policy.apply(request.limits()));
         } catch (BodyTooLargeException e) {
-            Exchanges.sendRequestError(exchange, 413, "bodyTooLarge", e.getMessage());
-            return Outcome.BODY_TOO_LARGE;
+            return Reply.of(Outcome.BODY_TOO_LARGE, 413, Exchanges.requestError("bodyTooLarge", e.getMessage()));
         } catch (BadRequestException e) {
-            Exchanges.sendRequestError(exchange, 400, "badRequest", e.getMessage());
-            return Outcome.BAD_REQUEST;
+            return Reply.of(Outcome.BAD_REQUEST, 400, Exchanges.requestError("badRequest", e.getMessage()));
         } catch (ServiceBusyException e) {
-            exchange.getResponseHeaders().set("Retry-After", retryAfterSeconds);
-            Exchanges.sendRequestError(exchange, 503, "busy", e.getMessage());
-            return Outcome.BUSY;
+            return busy(e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // the server is stopping
-            exchange.getResponseHeaders().set("Retry-After", retryAfterSeconds);
-            Exchanges.sendRequestError(exchange, 503, "busy", "the service is stopping");
-            return Outcome.BUSY;
+            return busy("the service is stopping");
         }
     }
 
-    private record Evaluated(ObjectNode json, Outcome outcome) {}
+    private Reply busy(String message) {
+        return new Reply(Outcome.BUSY, 503, Exchanges.requestError("busy", message), Map.of("Retry-After", retryAfterSeconds));
+    }
 
     /** Runs the script; the slot and the sandbox are given back before the response is written. */
-    private Evaluated evaluate(String code, AppliedLimits applied)
+    private Reply evaluate(String code, AppliedLimits applied)
             throws ServiceBusyException, InterruptedException, BadRequestException {
         try (SandboxPools.Loan loan = pools.borrow(applied.limits())) {
             EvalResult result = loan.eval(code, FILE_NAME);
-            return new Evaluated(ResultJson.success(result, applied), Outcome.OK);
+            return Reply.of(Outcome.OK, 200, ResultJson.success(result, applied));
         } catch (SandboxException e) {
-            return new Evaluated(ResultJson.failure(e, applied), Outcome.of(e.kind()));
+            return Reply.of(Outcome.of(e.kind()), 200, ResultJson.failure(e, applied));
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage()); // the library's own size check on the source
         }

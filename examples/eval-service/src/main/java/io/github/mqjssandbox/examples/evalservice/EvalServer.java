@@ -11,6 +11,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** The service: the JDK's HttpServer with its four routes, over the sandbox pools. */
 public final class EvalServer implements AutoCloseable {
+    static {
+        // The JDK's server reads these once, when it is first used; a value given on the command line wins.
+        // Without a bound it waits forever for a body that never comes, even one it refused (it
+        // discards up to 64 KiB of a refused body before reusing the connection): a client could
+        // hold a thread for good.
+        System.getProperties().putIfAbsent("sun.net.httpserver.maxReqTime", "30");
+        System.getProperties().putIfAbsent("sun.net.httpserver.maxRspTime", "60");
+        // Headers and body go out in separate writes; without this, Nagle's algorithm and delayed
+        // acknowledgements can hold a small response back for tens of milliseconds.
+        System.getProperties().putIfAbsent("sun.net.httpserver.nodelay", "true");
+    }
+
     private final HttpServer server;
     private final ExecutorService httpThreads;
     private final SandboxPools pools;

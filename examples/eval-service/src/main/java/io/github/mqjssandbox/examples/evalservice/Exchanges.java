@@ -30,11 +30,15 @@ final class Exchanges {
      * "message": "..."}}. Distinct from a script's failure, which has an {@code error} object.
      */
     static void sendRequestError(HttpExchange exchange, int status, String code, String message) throws IOException {
+        sendJson(exchange, status, requestError(code, message));
+    }
+
+    static ObjectNode requestError(String code, String message) {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("ok", false);
         json.put("requestError", code);
         json.put("message", message);
-        sendJson(exchange, status, json);
+        return json;
     }
 
     static void sendNotFound(HttpExchange exchange) throws IOException {
