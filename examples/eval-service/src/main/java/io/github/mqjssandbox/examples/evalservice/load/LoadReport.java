@@ -31,6 +31,7 @@ public final class LoadReport {
         md.append("| measure | value |\n| --- | --- |\n");
         row(md, "date", r.date());
         row(md, "machine", r.machine());
+        row(md, "system load average (1 min), start / end", r.loadAverage());
         row(md, "JVM", r.jvm());
         row(md, "revision", r.revision());
         row(md, "requests", count(r.requestsDone()) + " of " + count(r.requestsPlanned()) + ", "

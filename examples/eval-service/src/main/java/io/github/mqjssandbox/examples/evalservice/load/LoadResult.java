@@ -7,6 +7,7 @@ import java.util.Map;
 public record LoadResult(
         String date,
         String machine,
+        String loadAverage,
         String jvm,
         String revision,
         int requestsPlanned,

@@ -84,6 +84,7 @@ public final class LoadTestMain {
 
     private LoadResult run() throws IOException, InterruptedException {
         ServiceSettings settings = ServiceSettings.builder().port(0).concurrency(slots).build();
+        double loadAtStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         LoadStats stats = new LoadStats(requests);
         List<Long> heapAfterGc = new ArrayList<>();
         long sendingNanos = 0;
@@ -117,7 +118,9 @@ public final class LoadTestMain {
             }
             sandboxMetrics = sandboxMetrics(server.uri());
         }
-        return new LoadResult(LocalDate.now().toString(), machine(), jvm(), revision, requests, stats.done(),
+        String loadAverage = String.format(Locale.ROOT, "%.1f / %.1f", loadAtStart,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        return new LoadResult(LocalDate.now().toString(), machine(), loadAverage, jvm(), revision, requests, stats.done(),
                 concurrency, slots, sendingNanos,
                 stats.latencyPercentile(50), stats.latencyPercentile(90), stats.latencyPercentile(99),
                 stats.latencyPercentile(100), stats.serverErrors(), stats.untyped(), stats.unexpected(),
