@@ -83,10 +83,20 @@ final class EvalHandler implements HttpHandler {
         return new Reply(Outcome.BUSY, 503, Exchanges.requestError("busy", message), Map.of("Retry-After", retryAfterSeconds));
     }
 
-    /** Runs the script; the slot and the sandbox are given back before the response is written. */
+    /**
+     * Borrows a sandbox and runs the script; the slot and the sandbox are given back before the
+     * response is written. A sandbox that cannot even be made is the service's failure (a 500),
+     * not the script's.
+     */
     private Reply evaluate(String code, AppliedLimits applied)
             throws ServiceBusyException, InterruptedException, BadRequestException {
         try (SandboxPools.Loan loan = pools.borrow(applied.limits())) {
+            return run(loan, code, applied);
+        }
+    }
+
+    private static Reply run(SandboxPools.Loan loan, String code, AppliedLimits applied) throws BadRequestException {
+        try {
             EvalResult result = loan.eval(code, FILE_NAME);
             return Reply.of(Outcome.OK, 200, ResultJson.success(result, applied));
         } catch (SandboxException e) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.mqjssandbox.SandboxConfig;
 import java.util.Iterator;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads a {@code POST /eval} body: {@code {"code": "...", "limits": {...}}}. Strict, so that a
@@ -75,7 +76,7 @@ final class EvalRequestParser {
         for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!known.contains(name)) {
-                throw new BadRequestException("unknown field \"" + prefix + name + "\"; known: " + known);
+                throw new BadRequestException("unknown field \"" + prefix + name + "\"; known: " + new TreeSet<>(known));
             }
         }
     }
