@@ -19,6 +19,25 @@ final class Report {
         return String.format(Locale.ROOT, "%.2f s", us / 1e6);
     }
 
+    /**
+     * The eval service's load test (examples/eval-service/load-test.sh writes docs/load-test.md):
+     * its findings, under a heading of this page, when that file exists.
+     */
+    static void appendLoadTest(StringBuilder md, Path loadTest) throws IOException {
+        if (!Files.isRegularFile(loadTest)) {
+            return;
+        }
+        md.append("## Load test of the evaluation service\n\n")
+          .append("From [load-test.md](load-test.md), written by `examples/eval-service/load-test.sh`:\n\n");
+        for (String line : Files.readAllLines(loadTest, java.nio.charset.StandardCharsets.UTF_8)) {
+            if (line.startsWith("<!--") || line.startsWith("# ")) {
+                continue; // its own note and title
+            }
+            md.append(line.startsWith("#") ? "#" + line : line).append('\n');
+        }
+        md.append('\n');
+    }
+
     static String ratio(double r) {
         if (r < 10) return String.format(Locale.ROOT, "%.2f", r);
         if (r < 100) return String.format(Locale.ROOT, "%.1f", r);
@@ -107,6 +126,7 @@ final class Report {
         if (lifecycle != null && Files.isRegularFile(Path.of(lifecycle))) {
             LifecycleReport.append(md, LifecycleRun.Results.read(Path.of(lifecycle)), lifecycle, run);
         }
+        appendLoadTest(md, doc.toAbsolutePath().getParent().resolve("load-test.md"));
 
         md.append("## Subjects\n\n");
         for (String c : RunAll.COLUMNS) {
