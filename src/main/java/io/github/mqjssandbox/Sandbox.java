@@ -128,6 +128,18 @@ public final class Sandbox implements AutoCloseable {
         EngineInstance.preload(Objects.requireNonNull(engine, "engine"), false);
     }
 
+    /**
+     * Does now, on this thread, what the first sandbox of {@code config}'s kind would do: loads
+     * the engine's module and makes the template context that sandboxes with this engine and
+     * memory limit are copied from. Call it where start-up time is cheap (a serverless
+     * function's init phase, a background thread at start); later {@link #create} calls then only
+     * copy the template. Optional: without it the first {@code create} does the same.
+     */
+    public static void prepare(SandboxConfig config) {
+        Objects.requireNonNull(config, "config");
+        EngineInstance.prepare(config.engine(), config.fuelMetered(), config.memoryLimitBytes(), ioReserveBytes(config));
+    }
+
     /** A sandbox with the default settings. */
     public static Sandbox create() {
         return new Sandbox(SandboxConfig.defaults());

@@ -116,14 +116,16 @@ public final class Main implements Callable<Integer> {
     }
 
     /**
-     * Loads the default engine's module while picocli parses the arguments (about half of a
-     * cold start); a run that turns out to need another engine or fuel loads that on demand.
+     * Loads the default engine's module and makes the default settings' template context while
+     * picocli parses the arguments (about half of a cold start); a run that turns out to need
+     * other settings makes what it needs on demand.
      * A daemon: an exit while it is still loading (a usage error, another engine) is not held up.
      */
     static Thread startPreload() {
         Thread preload = new Thread(() -> {
             try {
-                Sandbox.preload(Engine.AOT);
+                // the default settings' template: what `-e CODE` with no limit options copies
+                Sandbox.prepare(SandboxConfig.defaults());
             } catch (RuntimeException | LinkageError ignored) {
                 // the evaluation meets the same problem and reports it
             }

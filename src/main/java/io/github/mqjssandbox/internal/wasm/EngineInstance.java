@@ -72,6 +72,18 @@ public final class EngineInstance {
     }
 
     /**
+     * Makes the {@link EngineTemplate} for these settings now if this JVM has none (loading the
+     * module first if needed), so that the next {@link #create} only copies it.
+     */
+    public static void prepare(Engine engine, boolean metered, int arenaBytes, int ioReserveBytes) {
+        LoadedModule loaded = ModuleRegistry.get(engine, metered);
+        if (EngineTemplate.cached(loaded, arenaBytes, ioReserveBytes) == null) {
+            EngineTemplate.captureAndKeep(createFresh(loaded, arenaBytes, ioReserveBytes, HostCalls.NONE),
+                    loaded, arenaBytes, ioReserveBytes);
+        }
+    }
+
+    /**
      * An instance with a new JS context: a copy-on-write copy of the {@link EngineTemplate} for
      * these sizes (made now if this JVM has none), so it costs microseconds whatever the arena.
      *
