@@ -75,4 +75,18 @@ class LifecycleTest {
             assertNotEquals(a.eval("Math.random()").display(), b.eval("Math.random()").display());
         }
     }
+
+    /** prepare() makes ahead what the first create would; sandboxes made after it are the same fresh contexts. */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void prepareAheadThenCreate(Engine engine) {
+        SandboxConfig config = TestSandboxes.config(engine).memoryLimitBytes(3 << 20).build();
+        Sandbox.prepare(config);
+        Sandbox.prepare(config); // again: nothing more to do
+        try (Sandbox first = Sandbox.create(config); Sandbox second = Sandbox.create(config)) {
+            first.eval(POLLUTE);
+            assertEquals(CLEAN, second.eval(PROBE).value().asText());
+            assertEquals(3 << 20, first.config().memoryLimitBytes());
+        }
+    }
 }
