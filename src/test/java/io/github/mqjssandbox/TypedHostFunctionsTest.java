@@ -164,6 +164,7 @@ class TypedHostFunctionsTest {
                     "{customerId: 'c1', lines: [], discount: 5}", "at $.discount: Order has no such property",
                     "{customerId: 'c1', lines: {}}", "at $.lines: expected List, got an object",
                     "'c1'", "at $: expected Order, got \"c1\"",
+                    "{customerId: 5, lines: []}", "at $.customerId: expected String, got 5",
                     "{customerId: 'c1', lines: [], 'odd key': 1}", "at $[\"odd key\"]: Order has no such property");
             for (Map.Entry<String, String> shape : expected.entrySet()) {
                 String message = caught(sandbox, "failures++; price(" + shape.getKey() + ")");
@@ -179,7 +180,7 @@ class TypedHostFunctionsTest {
             assertEquals(2, uncaught.line().getAsInt());
             assertInstanceOf(HostFunctionError.class, uncaught.getCause());
             assertEquals(0, calls.get(), "the function never ran");
-            assertEquals("still here 8", sandbox.eval("kept + ' ' + failures").display(), "globals survive");
+            assertEquals("still here 9", sandbox.eval("kept + ' ' + failures").display(), "globals survive");
             assertEquals("1 EUR", sandbox.eval("var q = price({customerId: 'c1', lines: []}); q.total + ' ' + q.currency")
                     .display());
         }

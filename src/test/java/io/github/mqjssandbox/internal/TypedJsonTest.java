@@ -89,6 +89,10 @@ class TypedJsonTest {
         assertThrows(MismatchedInputException.class, () -> MAPPER.readValue("{\"x\":null,\"lit\":true,\"colour\":\"RED\"}", Pixel.class));
         assertThrows(MismatchedInputException.class, () -> MAPPER.readValue("{\"x\":1,\"lit\":true,\"colour\":\"RED\",\"y\":2}", Pixel.class));
         assertThrows(MismatchedInputException.class, () -> MAPPER.readValue("1 2", Integer.class), "trailing tokens");
+        for (String scalar : List.of("5", "5.5", "true")) {
+            assertThrows(MismatchedInputException.class, () -> MAPPER.readValue(scalar, String.class), scalar + " as a string");
+        }
+        assertEquals("5", assertDoesNotThrowRead("\"5\"", String.class));
         assertEquals(5.0, assertDoesNotThrowRead("5", Double.class), "an integer is a valid double");
     }
 
