@@ -16,6 +16,7 @@ import io.github.mqjssandbox.internal.TypedJson;
 final class TypedHostFunctionAdapter<A, R> implements HostFunction {
     private final String name;
     private final Class<A> argumentType;
+    private final boolean takesNothing;
     private final boolean returnsNothing;
     private final TypedHostFunction<A, R> function;
     // Made when the function is registered: the mapper's start-up and the types' introspection
@@ -26,6 +27,7 @@ final class TypedHostFunctionAdapter<A, R> implements HostFunction {
     TypedHostFunctionAdapter(String name, Class<A> argumentType, Class<R> resultType, TypedHostFunction<A, R> function) {
         this.name = name;
         this.argumentType = argumentType;
+        this.takesNothing = argumentType == Void.class || argumentType == void.class;
         this.returnsNothing = resultType == Void.class || resultType == void.class;
         this.function = function;
         this.reader = TypedJson.reader(argumentType);
@@ -47,13 +49,11 @@ final class TypedHostFunctionAdapter<A, R> implements HostFunction {
 
     /** The script's one argument as {@code A}; none (or undefined) maps as JSON null. */
     private A argument(ArrayNode args) {
-        boolean takesNone = argumentType == Void.class || argumentType == void.class;
-        int allowed = takesNone ? 0 : 1;
-        if (args.size() > allowed) {
+        if (args.size() > (takesNothing ? 0 : 1)) {
             throw new HostFunctionError("host function '" + name + "' takes "
-                    + (takesNone ? "no argument" : "one argument (" + typeName() + ")") + ", got " + args.size());
+                    + (takesNothing ? "no argument" : "one argument (" + typeName() + ")") + ", got " + args.size());
         }
-        if (takesNone) {
+        if (takesNothing) {
             return null;
         }
         try {
