@@ -21,7 +21,12 @@ public enum ErrorKind {
     /** The sandbox itself failed (a trap, an engine fault, a misuse of the API). */
     INTERNAL,
     /** {@link Sandbox#cancel()} stopped the evaluation (API only: the CLI never cancels). */
-    CANCELLED;
+    CANCELLED,
+    /**
+     * The evaluation succeeded but its result does not map to the Java type asked for
+     * ({@link ResultMappingException}; API only: the CLI asks for no type).
+     */
+    MAPPING;
 
     /** The lower-case name used in JSON output. */
     public String label() {

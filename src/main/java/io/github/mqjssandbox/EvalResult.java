@@ -1,6 +1,11 @@
 package io.github.mqjssandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import io.github.mqjssandbox.internal.JsonTrees;
+import io.github.mqjssandbox.internal.MappingFailure;
+import io.github.mqjssandbox.internal.TypedJson;
+import java.util.Objects;
 import java.util.OptionalLong;
 
 /** The outcome of a successful eval or call. */
@@ -11,9 +16,13 @@ public final class EvalResult {
     private final long evalNanos;
     private final long memoryUsedBytes;
     private final long fuelUsed;
+    /** The value has a JSON form, but one nested deeper than the sandbox reads. */
+    private final boolean valueTooDeep;
 
-    EvalResult(JsonNode value, String display, String output, long evalNanos, long memoryUsedBytes, long fuelUsed) {
+    EvalResult(JsonNode value, boolean valueTooDeep, String display, String output, long evalNanos,
+            long memoryUsedBytes, long fuelUsed) {
         this.value = value;
+        this.valueTooDeep = valueTooDeep;
         this.display = display;
         this.output = output;
         this.evalNanos = evalNanos;
@@ -27,6 +36,38 @@ public final class EvalResult {
      */
     public JsonNode value() {
         return value;
+    }
+
+    /**
+     * The value mapped to {@code type} (a record, a POJO, {@code String}, a boxed number,
+     * {@code List}, {@code Map}, an array, {@code JsonNode}…) by the sandbox's locked-down
+     * mapper: strict (no unknown properties, no coercion of strings to numbers, no fractions
+     * for integers) and never polymorphic (see docs/embedding.md). A value with no JSON form
+     * ({@code undefined}, a function) maps as JSON {@code null}: {@code null}, or a failure
+     * for a primitive type.
+     *
+     * @throws ResultMappingException if the value does not map to {@code type}; its message
+     *     names the JSON path and what was expected there
+     */
+    public <T> T as(Class<T> type) {
+        Objects.requireNonNull(type, "type");
+        if (valueTooDeep) {
+            throw mappingFailure(type, "$", "at $: nests deeper than " + JsonTrees.MAX_NESTING_DEPTH + " levels", null);
+        }
+        try {
+            return TypedJson.reader(type).read(value == null ? NullNode.getInstance() : value);
+        } catch (MappingFailure e) {
+            throw mappingFailure(type, e.path(), e.getMessage(), e.getCause());
+        }
+    }
+
+    private ResultMappingException mappingFailure(Class<?> type, String path, String detail, Throwable cause) {
+        ResultMappingException e = new ResultMappingException(type, path,
+                "the result does not map to " + TypedJson.typeName(type) + " (" + detail + ")", output, cause);
+        if (fuelUsed >= 0) {
+            e.withFuelUsed(fuelUsed);
+        }
+        return e;
     }
 
     /** {@code String(value)}. */

@@ -11,4 +11,9 @@ public class HostFunctionError extends RuntimeException {
     public HostFunctionError(String messageForScript) {
         super(messageForScript);
     }
+
+    /** The cause stays on the Java side ({@link HostFunctionException#getCause()}); only the message reaches the script. */
+    public HostFunctionError(String messageForScript, Throwable cause) {
+        super(messageForScript, cause);
+    }
 }

@@ -36,9 +36,12 @@ final class OutcomeJudge {
             throw limitException(stop, attempt, false, null);
         }
         switch (raw.status()) {
-            case OK:
-                return new EvalResult(parseValue(raw.valueJson(), output), raw.display(), output,
+            case OK: {
+                JsonNode value = parseValue(raw.valueJson(), output);
+                boolean tooDeep = value == null && raw.valueJson() != null;
+                return new EvalResult(value, tooDeep, raw.display(), output,
                         attempt.evalNanos(), attempt.memoryUsed(), attempt.fuelUsed());
+            }
             case SYNTAX:
                 if (isOutOfMemory(raw)) {
                     throw new MemoryLimitException(config.memoryLimitBytes(), raw.errorMessage(), false, output, null);

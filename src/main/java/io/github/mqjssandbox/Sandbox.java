@@ -11,6 +11,9 @@ import io.github.mqjssandbox.internal.wasm.EngineState;
 import io.github.mqjssandbox.internal.wasm.FuelGauge;
 import io.github.mqjssandbox.internal.wasm.RawOutcome;
 import io.github.mqjssandbox.internal.EngineText;
+import io.github.mqjssandbox.internal.MappingFailure;
+import io.github.mqjssandbox.internal.TypedJson;
+import java.util.ArrayList;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
@@ -241,6 +244,42 @@ public final class Sandbox implements AutoCloseable {
         byte[] source = EngineText.encode(code);
         checkSize("source", source.length);
         return run(e -> e.eval(source, fileName), fileName);
+    }
+
+    /**
+     * Evaluates a script and maps the value of its last expression statement to {@code type}:
+     * {@code eval(code).as(type)}, see {@link EvalResult#as}.
+     *
+     * @throws ResultMappingException if the value does not map to {@code type}
+     */
+    public <T> T eval(String code, Class<T> type) {
+        Objects.requireNonNull(type, "type");
+        return eval(code).as(type);
+    }
+
+    /**
+     * Calls the global function {@code functionName} with Java arguments and maps its result
+     * to {@code type}. Each argument is written as JSON by the sandbox's locked-down mapper
+     * (records, POJOs, strings, numbers, lists, maps; a {@code JsonNode} as it is; {@code null}
+     * as JSON null).
+     *
+     * @throws IllegalArgumentException if an argument cannot be written as JSON
+     * @throws ResultMappingException if the result does not map to {@code type}
+     */
+    public <T> T call(String functionName, Class<T> type, Object... args) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(args, "args");
+        TypedJson.Writer writer = TypedJson.writer(Object.class);
+        List<JsonNode> json = new ArrayList<>(args.length);
+        for (int i = 0; i < args.length; i++) {
+            try {
+                json.add(writer.write(args[i]));
+            } catch (MappingFailure e) {
+                throw new IllegalArgumentException("call argument " + (i + 1) + " cannot be written as JSON ("
+                        + e.getMessage() + ")", e);
+            }
+        }
+        return call(functionName, json).as(type);
     }
 
     /** Calls the global function {@code functionName} with JSON arguments. */

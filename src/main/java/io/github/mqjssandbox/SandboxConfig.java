@@ -37,9 +37,10 @@ public final class SandboxConfig {
     public static final int DEFAULT_MAX_HOST_PAYLOAD_BYTES = 1 << 20;
     public static final Engine DEFAULT_ENGINE = Engine.AOT;
     public static final long MAX_FUEL_LIMIT = 1L << 60;
+    /** The largest value {@code maxOutputBytes}, {@code maxSourceBytes} and {@code maxHostPayloadBytes} accept. */
+    public static final int MAX_BUFFER_BYTES = 64 << 20;
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
-    private static final int MAX_BUFFER_BYTES = 64 << 20;
 
     private final int memoryLimitBytes;
     private final Duration timeout;
@@ -312,13 +313,49 @@ public final class SandboxConfig {
 
         /** Exposes {@code function} to scripts as the global {@code name} (a JS identifier). */
         public Builder hostFunction(String name, HostFunction function) {
-            Objects.requireNonNull(name, "name");
+            checkHostFunctionName(name);
             Objects.requireNonNull(function, "function");
+            hostFunctions.put(name, function);
+            return this;
+        }
+
+        /**
+         * Exposes a typed {@code function} to scripts as the global {@code name}: the script's
+         * argument is mapped to {@code argumentType} and the result from {@code resultType} to
+         * JSON by the sandbox's locked-down mapper (strict, never polymorphic; see
+         * docs/embedding.md).
+         *
+         * <ul>
+         * <li>The script passes at most one argument; none, {@code undefined} and {@code null}
+         *     all map as JSON null ({@code null}, or a failure for a primitive type). More
+         *     arguments fail the call. With {@code Void.class} it takes no argument.
+         * <li>An argument that does not map fails the call with a JS {@code Error} the script
+         *     can catch, naming the function, the expected type (its simple name), the JSON
+         *     path and what was found there; the function is not called.
+         * <li>The result is written as {@code resultType}: only what that type shows reaches
+         *     the script. {@code null} is JSON null; with {@code Void.class} the script gets
+         *     {@code undefined}. A result that cannot be written as JSON fails the call with
+         *     "host function 'name' returned a value that is not JSON".
+         * </ul>
+         *
+         * <p>The mapper is made, and the two types introspected, here rather than within a
+         * script's time limit: the first typed registration in a JVM takes some milliseconds.
+         */
+        public <A, R> Builder hostFunction(String name, Class<A> argumentType, Class<R> resultType,
+                TypedHostFunction<A, R> function) {
+            checkHostFunctionName(name);
+            Objects.requireNonNull(argumentType, "argumentType");
+            Objects.requireNonNull(resultType, "resultType");
+            Objects.requireNonNull(function, "function");
+            hostFunctions.put(name, new TypedHostFunctionAdapter<>(name, argumentType, resultType, function));
+            return this;
+        }
+
+        private static void checkHostFunctionName(String name) {
+            Objects.requireNonNull(name, "name");
             if (!IDENTIFIER.matcher(name).matches()) {
                 throw new IllegalArgumentException("host function name must be a JS identifier, got '" + name + "'");
             }
-            hostFunctions.put(name, function);
-            return this;
         }
 
         public SandboxConfig build() {

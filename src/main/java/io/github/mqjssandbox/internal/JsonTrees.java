@@ -37,12 +37,14 @@ public final class JsonTrees {
      */
     public static final int MAX_WRITE_NESTING_DEPTH = MAX_NESTING_DEPTH + 1;
     /** Strings up to the largest engine heap: a JS value can never be bigger. */
-    private static final int MAX_STRING_LENGTH = SandboxConfig.MAX_MEMORY_LIMIT_BYTES;
+    public static final int MAX_STRING_LENGTH = SandboxConfig.MAX_MEMORY_LIMIT_BYTES;
+    /** Digits of one number; a JS number never has more (BigInteger values of the Java side might). */
+    public static final int MAX_NUMBER_LENGTH = 1000;
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxNestingDepth(MAX_NESTING_DEPTH)
-                    .maxNumberLength(1000)
+                    .maxNumberLength(MAX_NUMBER_LENGTH)
                     .maxStringLength(MAX_STRING_LENGTH)
                     .build())
             .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(MAX_WRITE_NESTING_DEPTH).build())

@@ -133,6 +133,26 @@ class PolicyRunTest {
         }
     }
 
+    public record Item(String sku, int quantity) {}
+
+    public record Total(int items, String first) {}
+
+    /** Data binding reflects on the host's types but defines no class: it works under the policy. */
+    @Test
+    void typedHostFunctionsAndResults() {
+        SandboxConfig settings = config(Engine.AOT)
+                .hostFunction("count", Item[].class, Total.class,
+                        items -> new Total(java.util.Arrays.stream(items).mapToInt(Item::quantity).sum(), items[0].sku()))
+                .build();
+        try (Sandbox sandbox = Sandbox.create(settings)) {
+            assertEquals(new Total(5, "a"), sandbox.eval("count([{sku: 'a', quantity: 2}, {sku: 'b', quantity: 3}])", Total.class));
+            assertEquals("host function 'count': its argument does not map to Item[] (at $[0].quantity: expected int, got \"2\")",
+                    sandbox.eval("try { count([{sku: 'a', quantity: '2'}]); } catch (e) { e.message }").display());
+            sandbox.eval("function first(items) { return items[0]; }");
+            assertEquals(new Item("z", 1), sandbox.call("first", Item.class, java.util.List.of(new Item("z", 1))));
+        }
+    }
+
     /** The interpreter generates no code either. */
     @Test
     void theInterpreterRunsToo() {

@@ -12,17 +12,13 @@ final class ExitCode {
 
     private ExitCode() {}
 
+    /** No default: a new kind does not compile until it has a status here. */
     static int of(ErrorKind kind) {
-        if (kind.isLimit()) {
-            return LIMIT;
-        }
-        switch (kind) {
-            case SYNTAX:
-            case RUNTIME:
-            case HOST:
-                return JS_ERROR;
-            default:
-                return INTERNAL;
-        }
+        return switch (kind) {
+            case SYNTAX, RUNTIME, HOST -> JS_ERROR;
+            case TIMEOUT, FUEL, MEMORY, OUTPUT -> LIMIT;
+            // CANCELLED and MAPPING are API-only: the CLI never cancels nor asks for a Java type
+            case INTERNAL, CANCELLED, MAPPING -> INTERNAL;
+        };
     }
 }
