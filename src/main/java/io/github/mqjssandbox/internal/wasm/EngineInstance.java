@@ -77,9 +77,11 @@ public final class EngineInstance {
      */
     public static void prepare(Engine engine, boolean metered, int arenaBytes, int ioReserveBytes) {
         LoadedModule loaded = ModuleRegistry.get(engine, metered);
-        if (EngineTemplate.cached(loaded, arenaBytes, ioReserveBytes) == null) {
-            EngineTemplate.captureAndKeep(createFresh(loaded, arenaBytes, ioReserveBytes, HostCalls.NONE),
-                    loaded, arenaBytes, ioReserveBytes);
+        synchronized (EngineTemplate.makingLock(loaded, arenaBytes, ioReserveBytes)) {
+            if (EngineTemplate.cached(loaded, arenaBytes, ioReserveBytes) == null) {
+                EngineTemplate.captureAndKeep(createFresh(loaded, arenaBytes, ioReserveBytes, HostCalls.NONE),
+                        loaded, arenaBytes, ioReserveBytes);
+            }
         }
     }
 
@@ -97,11 +99,16 @@ public final class EngineInstance {
     static EngineInstance create(LoadedModule loaded, int arenaBytes, int ioReserveBytes, HostCalls host) {
         EngineTemplate template = EngineTemplate.cached(loaded, arenaBytes, ioReserveBytes);
         if (template == null) {
-            // The first of its kind in this JVM: made the long way, it becomes the template and is
-            // also the sandbox's own instance (one instantiation fewer on a cold start).
-            EngineInstance fresh = createFresh(loaded, arenaBytes, ioReserveBytes, host);
-            EngineTemplate kept = EngineTemplate.captureAndKeep(fresh, loaded, arenaBytes, ioReserveBytes);
-            return new EngineInstance(fresh.instance, kept, fresh.fuel, fresh.abi, arenaBytes);
+            synchronized (EngineTemplate.makingLock(loaded, arenaBytes, ioReserveBytes)) {
+                template = EngineTemplate.cached(loaded, arenaBytes, ioReserveBytes); // made while we waited?
+                if (template == null) {
+                    // The first of its kind in this JVM: made the long way, it becomes the template
+                    // and is also the sandbox's own instance (one instantiation fewer on a cold start).
+                    EngineInstance fresh = createFresh(loaded, arenaBytes, ioReserveBytes, host);
+                    EngineTemplate kept = EngineTemplate.captureAndKeep(fresh, loaded, arenaBytes, ioReserveBytes);
+                    return new EngineInstance(fresh.instance, kept, fresh.fuel, fresh.abi, arenaBytes);
+                }
+            }
         }
         EmscriptenAbi abi = new EmscriptenAbi();
         Instance instance = newInstance(loaded, arenaBytes, ioReserveBytes, abi, host,

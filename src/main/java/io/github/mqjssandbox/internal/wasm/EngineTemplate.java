@@ -3,6 +3,7 @@ package io.github.mqjssandbox.internal.wasm;
 import com.dylibso.chicory.runtime.Instance;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An engine instance captured right after its JS context was created, as Wizer pre-initialises a
@@ -46,6 +47,17 @@ final class EngineTemplate {
     private EngineTemplate(MemoryImage memory, long[] globals) {
         this.memory = memory;
         this.globals = globals;
+    }
+
+    /** One lock per kind of template: who makes one makes it alone, the others wait for it. */
+    private static final Map<Key, Object> MAKING = new ConcurrentHashMap<>();
+
+    /**
+     * Held while making the template for these sizes, so that two threads never make the same
+     * one at once (a sandbox created while {@link EngineInstance#prepare} runs waits for it).
+     */
+    static Object makingLock(LoadedModule module, int arenaBytes, int ioReserveBytes) {
+        return MAKING.computeIfAbsent(new Key(module, arenaBytes, ioReserveBytes), k -> new Object());
     }
 
     /** The template for these sizes, or null if this JVM has made none yet. */
