@@ -5,6 +5,7 @@ import com.google.javascript.jscomp.CheckLevel;
 import com.google.javascript.jscomp.CompilationLevel;
 import com.google.javascript.jscomp.CompilerOptions;
 import com.google.javascript.jscomp.CompilerOptions.LanguageMode;
+import com.google.javascript.jscomp.CustomPassExecutionTime;
 import com.google.javascript.jscomp.JSError;
 import com.google.javascript.jscomp.Result;
 import com.google.javascript.jscomp.SourceFile;
@@ -27,6 +28,8 @@ final class ClosureCompilation {
     /** The source's name inside the compiler and in the source map's {@code sources}. */
     static final String SOURCE_NAME = "source.js";
     private static final String OUTPUT_NAME = "transpiled.js";
+    private static final String GENERATOR_RUNTIME = "$jscomp.generator.";
+    private static final String SYMBOL_POLYFILL = "$jscomp.polyfill(\"Symbol\"";
 
     /** The ES5 code and the source map (version 3 JSON) from its positions to the source's. */
     record Output(String code, String sourceMap) {}
@@ -34,13 +37,26 @@ final class ClosureCompilation {
     private ClosureCompilation() {}
 
     static Output compile(String source) {
+        Output output = compile(source, List.of());
+        if (output.code().contains(GENERATOR_RUNTIME) && !output.code().contains(SYMBOL_POLYFILL)) {
+            // Closure's generator runtime sets this[Symbol.iterator] and counts on the Symbol
+            // polyfill, which it injects only when the source names Symbol itself
+            output = compile(source, List.of("es6/symbol"));
+        }
+        return output;
+    }
+
+    private static Output compile(String source, List<String> forcedLibraries) {
         com.google.javascript.jscomp.Compiler compiler = new com.google.javascript.jscomp.Compiler();
         compiler.disableThreads(); // the caller's thread, with the stack it chose
         compiler.setErrorManager(new Collected());
+        CompilerOptions options = options();
+        options.setForceLibraryInjection(forcedLibraries);
+        options.addCustomPass(CustomPassExecutionTime.BEFORE_CHECKS, new UniqueCatchNames(compiler));
         Result result = compiler.compile(
                 List.of(SourceFile.fromCode("no-externs.js", "")),
                 List.of(SourceFile.fromCode(SOURCE_NAME, source)),
-                options());
+                options);
         if (!result.success || !result.errors.isEmpty()) {
             throw refusal(result.errors);
         }

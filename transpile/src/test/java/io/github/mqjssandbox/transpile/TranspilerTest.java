@@ -139,6 +139,30 @@ class TranspilerTest {
     }
 
     @Test
+    void catchParametersGetNamesOfTheirOwnForTheEngine() {
+        String source = String.join("\n",
+                "const seen = [];",
+                "try { throw 1; } catch (e) { seen.push(e); }",
+                "try { throw 2; } catch (e) { seen.push([e, ((e) => e * 10)(3), (() => e)()]); }",
+                "try { throw {code: 4}; } catch ({code}) { seen.push(code); }",
+                "seen");
+        try (Sandbox sandbox = Sandbox.create()) {
+            JsException plain = assertThrows(JsException.class, () -> sandbox.eval("try {} catch (e) {} try {} catch (e) {}"));
+            assertEquals("catch variable already exists", plain.jsMessage());
+            assertEquals("[1,[2,30,2],4]", sandbox.eval(TRANSPILER.transpile(source).code()).value().toString());
+        }
+    }
+
+    @Test
+    void generatorsGetTheSymbolPolyfillTheirRuntimeCallsFor() {
+        TranspiledScript script = TRANSPILER.transpile("function* pairs() { yield [1, 2]; yield [3, 4]; }\n[...pairs()]");
+        assertTrue(script.code().contains("$jscomp.polyfill(\"Symbol\""));
+        try (Sandbox sandbox = Sandbox.create()) {
+            assertEquals("[[1,2],[3,4]]", sandbox.eval(script.code()).value().toString());
+        }
+    }
+
+    @Test
     void positionsInTheRuntimeHelpersMapToNothing() {
         TranspiledScript script = TRANSPILER.transpile("for (const x of [1]) x");
         int helperLine = lineOf(script.code(), "$jscomp.makeIterator=function");
