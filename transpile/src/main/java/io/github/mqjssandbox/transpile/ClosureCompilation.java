@@ -96,7 +96,7 @@ final class ClosureCompilation {
         boolean inSource = SOURCE_NAME.equals(first.getSourceName());
         int line = inSource ? Math.max(0, first.getLineno()) : 0;
         int column = inSource && line > 0 && first.getCharno() >= 0 ? first.getCharno() + 1 : 0;
-        return new TranspileException(problem, "SyntaxError: " + first.getDescription(), line, line > 0 ? Math.max(1, column) : 0, null);
+        return new TranspileException(problem, first.getDescription(), line, line > 0 ? Math.max(1, column) : 0, null);
     }
 
     /** Keeps the diagnostics for {@link Result}; prints nothing (Closure's default logs them). */

@@ -82,7 +82,7 @@ final class CompileThreads {
         for (Throwable t = thrown; t != null; t = t.getCause()) {
             if (t instanceof StackOverflowError) {
                 return new TranspileException(TranspileException.Problem.NESTING_TOO_DEEP,
-                        "SyntaxError: the source is nested too deep for the compiler (its stack overflowed)", thrown);
+                        "the source is nested too deep for the compiler (its stack overflowed)", thrown);
             }
             if (t.getCause() == t) {
                 break;

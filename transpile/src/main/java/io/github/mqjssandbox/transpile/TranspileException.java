@@ -28,7 +28,12 @@ public final class TranspileException extends RuntimeException {
         /** The ES5 output is over the size limit the sandbox would accept. */
         OUTPUT_TOO_LARGE,
         /** The compiler itself failed. */
-        INTERNAL,
+        INTERNAL;
+
+        /** True for the problems a JavaScript engine would report as a {@code SyntaxError}. */
+        public boolean isSyntaxError() {
+            return this == SYNTAX || this == UNSUPPORTED || this == NESTING_TOO_DEEP;
+        }
     }
 
     private final Problem problem;
@@ -37,7 +42,8 @@ public final class TranspileException extends RuntimeException {
     private final int column;
 
     TranspileException(Problem problem, String reason, int line, int column, Throwable cause) {
-        super(line > 0 ? reason + " (line " + line + ", column " + column + ")" : reason, cause);
+        super((problem.isSyntaxError() ? "SyntaxError: " : "") + reason
+                + (line > 0 ? " (line " + line + ", column " + column + ")" : ""), cause);
         this.problem = problem;
         this.reason = reason;
         this.line = line;
@@ -56,7 +62,10 @@ public final class TranspileException extends RuntimeException {
         return problem;
     }
 
-    /** What went wrong, without the position that {@link #getMessage()} adds. */
+    /**
+     * What went wrong, without the "SyntaxError: " and the position that {@link #getMessage()}
+     * adds: for a syntax error, the compiler's message.
+     */
     public String reason() {
         return reason;
     }

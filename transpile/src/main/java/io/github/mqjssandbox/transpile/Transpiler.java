@@ -125,7 +125,7 @@ public final class Transpiler {
             String what = tooDeep.shape() == NestingScan.Shape.BRACKETS
                     ? "brackets nested deeper than " + options.maxNestingDepth() + " levels"
                     : "more than " + options.maxNestingDepth() + " member accesses, calls or indexes chained in one expression";
-            throw new TranspileException(TranspileException.Problem.NESTING_TOO_DEEP, "SyntaxError: " + what,
+            throw new TranspileException(TranspileException.Problem.NESTING_TOO_DEEP, what,
                     at.line(), at.column(), null);
         }
     }

@@ -25,7 +25,8 @@ class TranspileSafetyTest {
         String source = prefix + opener.repeat(10_000);
         TranspileException e = assertThrows(TranspileException.class, () -> NO_TIME_TO_COMPILE.transpile(source));
         assertEquals(TranspileException.Problem.NESTING_TOO_DEEP, e.problem(), e.getMessage());
-        assertEquals("SyntaxError: brackets nested deeper than 1000 levels", e.reason());
+        assertEquals("brackets nested deeper than 1000 levels", e.reason());
+        assertEquals("SyntaxError: brackets nested deeper than 1000 levels (line 1, column " + e.column().getAsInt() + ")", e.getMessage());
         assertEquals(OptionalInt.of(1), e.line());
         int levelStart = opener.startsWith("`") ? 2 : 1; // a template's level opens at its "${"
         assertEquals(OptionalInt.of(prefix.length() + 1000 * opener.length() + levelStart), e.column());
