@@ -79,13 +79,11 @@ final class CompileThreads {
         if (thrown instanceof TranspileException typed) {
             return typed;
         }
-        for (Throwable t = thrown; t != null; t = t.getCause()) {
+        int depth = 0;
+        for (Throwable t = thrown; t != null && depth < 64; t = t.getCause(), depth++) { // bounded: causes may cycle
             if (t instanceof StackOverflowError) {
                 return new TranspileException(TranspileException.Problem.NESTING_TOO_DEEP,
                         "the source is nested too deep for the compiler (its stack overflowed)", thrown);
-            }
-            if (t.getCause() == t) {
-                break;
             }
         }
         return new TranspileException(TranspileException.Problem.INTERNAL, "the compiler failed: " + thrown, thrown);
