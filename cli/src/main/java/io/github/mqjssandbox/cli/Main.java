@@ -7,6 +7,10 @@ import io.github.mqjssandbox.Sandbox;
 import io.github.mqjssandbox.SandboxConfig;
 import io.github.mqjssandbox.SandboxException;
 import io.github.mqjssandbox.VersionInfo;
+import io.github.mqjssandbox.transpile.TranspileException;
+import io.github.mqjssandbox.transpile.TranspileOptions;
+import io.github.mqjssandbox.transpile.TranspiledScriptException;
+import io.github.mqjssandbox.transpile.Transpiler;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -66,6 +70,10 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = "--engine", paramLabel = "ENGINE", description = "aot, compiler or interpreter (default: aot).")
     Engine engine;
+
+    @Option(names = "--transpile", description = "Transpile modern JavaScript (ES2015 and later) to ES5 on the host "
+            + "first, with the Closure Compiler; errors point at the source as written. Not in the REPL.")
+    boolean transpile;
 
     @Option(names = "--no-history", description = "In the REPL, keep no history file (default: ~/"
             + HISTORY_FILE_NAME + ").")
@@ -178,6 +186,9 @@ public final class Main implements Callable<Integer> {
             return usageError(err, e.getMessage());
         }
         if (code == null && file == null && System.console() != null) {
+            if (transpile) {
+                return usageError(err, "--transpile needs -e CODE, FILE or a script on stdin: the REPL runs ES5");
+            }
             return repl(config);
         }
         String source;
@@ -202,6 +213,8 @@ public final class Main implements Callable<Integer> {
     private int evaluate(SandboxConfig config, String source, String fileName) {
         Timings timings = new Timings();
         EvalResult last = null;
+        // one transpiler for all runs: --repeat then times the evaluation, the compile is cached
+        Transpiler transpiler = transpile ? Transpiler.create(TranspileOptions.forSandbox(config)) : null;
         for (int run = 1; run <= repeat; run++) {
             SandboxConfig runConfig = config;
             if (!json && run == repeat) {
@@ -211,10 +224,23 @@ public final class Main implements Callable<Integer> {
                 }).build();
             }
             try (Sandbox sandbox = Sandbox.create(runConfig)) {
-                last = sandbox.eval(source, fileName);
+                last = transpiler == null ? sandbox.eval(source, fileName) : transpiler.eval(sandbox::eval, source, fileName);
                 timings.add(last.evalNanos());
             } catch (IllegalArgumentException e) {
                 return usageError(err, e.getMessage());
+            } catch (TranspileException e) {
+                return transpileFailure(e);
+            } catch (TranspiledScriptException e) {
+                if (json) {
+                    out.println(Report.failure(e));
+                } else {
+                    if (run < repeat) {
+                        out.print(e.output());
+                    }
+                    err.println(e.getMessage());
+                    err.print(e.jsStack());
+                }
+                return ExitCode.of(e.kind());
             } catch (SandboxException e) {
                 if (json) {
                     out.println(Report.failure(e));
@@ -236,6 +262,20 @@ public final class Main implements Callable<Integer> {
             out.println(last.display());
         }
         return ExitCode.OK;
+    }
+
+    /** Nothing ran: a source the sandbox would refuse too is a usage error, as without --transpile. */
+    private int transpileFailure(TranspileException e) {
+        if (e.problem() == TranspileException.Problem.SOURCE_TOO_LARGE
+                || e.problem() == TranspileException.Problem.OUTPUT_TOO_LARGE) {
+            return usageError(err, e.getMessage());
+        }
+        if (json) {
+            out.println(Report.failure(e));
+        } else {
+            err.println(e.getMessage());
+        }
+        return ExitCode.of(Report.kindOf(e));
     }
 
     private SandboxConfig config() {

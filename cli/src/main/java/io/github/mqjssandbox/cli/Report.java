@@ -2,10 +2,13 @@ package io.github.mqjssandbox.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.mqjssandbox.ErrorKind;
 import io.github.mqjssandbox.EvalResult;
 import io.github.mqjssandbox.JsException;
 import io.github.mqjssandbox.SandboxException;
 import io.github.mqjssandbox.internal.JsonTrees;
+import io.github.mqjssandbox.transpile.TranspileException;
+import io.github.mqjssandbox.transpile.TranspiledScriptException;
 
 /** The one JSON object that {@code --json} prints, as the CLI contract defines it. */
 final class Report {
@@ -49,6 +52,52 @@ final class Report {
             json.put("fuelUsed", error.fuelUsed().getAsLong());
         }
         return write(json);
+    }
+
+    /** A JS error of a transpiled script: as {@link #failure(SandboxException)}, positions as written. */
+    static String failure(TranspiledScriptException error) {
+        ObjectNode json = JsonTrees.nodes().objectNode();
+        json.put("ok", false);
+        ObjectNode detail = json.putObject("error");
+        detail.put("kind", error.kind().label());
+        detail.put("name", error.name());
+        detail.put("message", error.jsMessage());
+        putPosition(detail, "line", error.line().isPresent() ? error.line().getAsInt() : null);
+        putPosition(detail, "column", error.column().isPresent() ? error.column().getAsInt() : null);
+        if (!error.jsStack().isEmpty()) {
+            detail.put("stack", error.jsStack());
+        }
+        json.put("output", error.output());
+        if (error.jsException().fuelUsed().isPresent()) {
+            json.put("fuelUsed", error.jsException().fuelUsed().getAsLong());
+        }
+        return write(json);
+    }
+
+    /** A source that did not transpile: nothing ran, so there is no output. */
+    static String failure(TranspileException error) {
+        ObjectNode json = JsonTrees.nodes().objectNode();
+        json.put("ok", false);
+        ObjectNode detail = json.putObject("error");
+        detail.put("kind", kindOf(error).label());
+        if (error.problem().isSyntaxError()) {
+            detail.put("name", "SyntaxError");
+        } else {
+            detail.putNull("name");
+        }
+        detail.put("message", error.reason());
+        putPosition(detail, "line", error.line().isPresent() ? error.line().getAsInt() : null);
+        putPosition(detail, "column", error.column().isPresent() ? error.column().getAsInt() : null);
+        json.put("output", "");
+        return write(json);
+    }
+
+    /** The contract's kind of a transpile failure: syntax, timeout (the compile's deadline) or internal. */
+    static ErrorKind kindOf(TranspileException error) {
+        if (error.problem().isSyntaxError()) {
+            return ErrorKind.SYNTAX;
+        }
+        return error.problem() == TranspileException.Problem.TIMEOUT ? ErrorKind.TIMEOUT : ErrorKind.INTERNAL;
     }
 
     private static void putPosition(ObjectNode node, String field, Integer value) {

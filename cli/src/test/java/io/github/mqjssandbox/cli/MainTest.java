@@ -211,4 +211,33 @@ class MainTest {
         assertEquals(2, both.status());
         assertEquals(1, both.err().lines().count());
     }
+
+    @Test
+    void transpileRunsModernJavaScriptAndReportsErrorsWhereTheyWereWritten() throws Exception {
+        String modern = "const squares = [1, 2, 3].map((x) => x ** 2);\n`${squares}`";
+        assertEquals("syntax", run("--json", "-e", modern).json().get("error").get("kind").asText(), "plain ES5 mode");
+
+        Run ok = run("--json", "--transpile", "-e", modern);
+        assertEquals(0, ok.status(), ok.err());
+        assertEquals("\"1,4,9\"", ok.json().get("value").toString());
+
+        Run thrown = run("--json", "--transpile", "-e", "let config;\nconst port = config.port;");
+        assertEquals(1, thrown.status());
+        JsonNode error = thrown.json().get("error");
+        assertEquals("runtime", error.get("kind").asText());
+        assertEquals("TypeError", error.get("name").asText());
+        assertEquals(2, error.get("line").asInt(), "the line as written, not in the ES5 code");
+        assertEquals(21, error.get("column").asInt());
+        assertEquals("    at <eval> (<eval>:2:21)\n", error.get("stack").asText());
+
+        Run invalid = run("--json", "--transpile", "-e", "let ok = 1;\nconst = 2;");
+        assertEquals(1, invalid.status());
+        assertEquals(MAPPER.readTree("{\"kind\":\"syntax\",\"name\":\"SyntaxError\","
+                + "\"message\":\"Parse error. 'identifier' expected\",\"line\":2,\"column\":7}"), invalid.json().get("error"));
+
+        Run text = run("--transpile", "-e", "class Box {\n  open() { throw new Error(`locked ${1 + 1}`); }\n}\nnew Box().open();");
+        assertEquals(1, text.status());
+        assertEquals("Error: locked 2 (line 2, column 18)\n    at  (<eval>:2:18)\n    at <eval> (<eval>:4:1)\n",
+                text.err().replace("\r", ""));
+    }
 }

@@ -1,0 +1,140 @@
+package io.github.mqjssandbox.transpile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.mqjssandbox.EvalResult;
+import io.github.mqjssandbox.Sandbox;
+import io.github.mqjssandbox.SandboxConfig;
+import io.github.mqjssandbox.SandboxException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The corpus of modern snippets, transpiled and run in the sandbox (AOT engine), against what
+ * Node 20 gives for the untranspiled source: the value of each snippet's last expression, as
+ * JSON. The mismatches are printed with their reasons.
+ *
+ * <p>A snippet whose first line is {@code // needs: Map, Array.prototype.includes} calls
+ * builtins the engine lacks and the transpiler does not add (no polyfills): those fail for the
+ * runtime library, not the syntax. At least 90 % of the other snippets must match; the tags are
+ * checked (each named builtin must really be absent), and the whole corpus has a floor too.
+ */
+class CorpusTest {
+    static final Path CORPUS = Path.of("src/test/resources/corpus");
+    private static final double REQUIRED_SHARE_WITHOUT_ABSENT_BUILTINS = 0.90;
+    /** The share measured when the corpus was written (113/148), less a little: a regression guard. */
+    private static final double REQUIRED_SHARE_OVERALL = 0.75;
+    private static final String NEEDS = "// needs: ";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void theCorpusGivesWhatNodeGives() throws Exception {
+        NodeOracle.Answers node = NodeOracle.answers(CORPUS);
+        List<Path> snippets = snippets();
+        assertEquals(snippets.size(), node.byFile().size(), "one answer per snippet");
+        assertTrue(snippets.size() >= 100, "the corpus has " + snippets.size() + " snippets");
+
+        List<String> mismatches = new ArrayList<>();
+        int untagged = 0;
+        int untaggedMatched = 0;
+        SandboxConfig config = SandboxConfig.builder().timeout(Duration.ofSeconds(10)).build();
+        try (TranspilingSandbox sandbox = TranspilingSandbox.create(config)) {
+            for (Path snippet : snippets) {
+                String file = snippet.getFileName().toString();
+                String code = Files.readString(snippet);
+                boolean needsAbsentBuiltin = !needs(code).isEmpty();
+                sandbox.sandbox().reset();
+                String reason = mismatch(node.byFile().get(file), sandbox, code, file);
+                if (reason != null) {
+                    mismatches.add(file + (needsAbsentBuiltin ? " [needs " + String.join(", ", needs(code)) + "]" : "")
+                            + ": " + reason);
+                }
+                if (!needsAbsentBuiltin) {
+                    untagged++;
+                    untaggedMatched += reason == null ? 1 : 0;
+                }
+            }
+        }
+        int matched = snippets.size() - mismatches.size();
+        System.out.printf("corpus: %d/%d match Node (%.1f %%); without the %d snippets that need an absent builtin: "
+                        + "%d/%d (%.1f %%); expected values from %s%n",
+                matched, snippets.size(), 100.0 * matched / snippets.size(), snippets.size() - untagged,
+                untaggedMatched, untagged, 100.0 * untaggedMatched / untagged, node.source());
+        mismatches.forEach(m -> System.out.println("  mismatch " + m));
+        assertTrue(untaggedMatched >= REQUIRED_SHARE_WITHOUT_ABSENT_BUILTINS * untagged,
+                untaggedMatched + "/" + untagged + " match; mismatches:\n" + String.join("\n", mismatches));
+        assertTrue(matched >= REQUIRED_SHARE_OVERALL * snippets.size(),
+                matched + "/" + snippets.size() + " match; mismatches:\n" + String.join("\n", mismatches));
+    }
+
+    @Test
+    void everyBuiltinASnippetSaysItNeedsIsAbsentFromTheEngine() throws IOException {
+        TreeSet<String> named = new TreeSet<>();
+        for (Path snippet : snippets()) {
+            named.addAll(needs(Files.readString(snippet)));
+        }
+        assertTrue(named.size() > 10, named.toString());
+        try (Sandbox sandbox = Sandbox.create()) {
+            for (String builtin : named) {
+                assertTrue(builtin.matches("[A-Z][A-Za-z]*(\\.prototype)?(\\.[a-zA-Z]+)?"), builtin);
+                assertEquals("undefined", sandbox.eval("typeof " + builtin).display(), builtin + " exists");
+            }
+        }
+    }
+
+    @Test
+    void theCommittedAnswersAreWhatNodeSaysNow() throws Exception {
+        Assumptions.assumeTrue(NodeOracle.nodeAvailable(), "node is not on the PATH");
+        assertEquals(NodeOracle.committed(), NodeOracle.answers(CORPUS).byFile(),
+                "regenerate with: node " + NodeOracle.SCRIPT + " " + CORPUS + " --write " + NodeOracle.COMMITTED);
+    }
+
+    /** The builtins a snippet's first line says it needs, none when it has no such line. */
+    private static List<String> needs(String code) {
+        if (!code.startsWith(NEEDS)) {
+            return List.of();
+        }
+        String line = code.substring(NEEDS.length(), code.indexOf('\n'));
+        return Arrays.stream(line.split(",")).map(String::strip).toList();
+    }
+
+    /** Why the sandbox's outcome differs from Node's, or null when it does not. */
+    private static String mismatch(NodeOracle.Expected expected, TranspilingSandbox sandbox, String code, String file)
+            throws IOException {
+        if (expected.error() != null) {
+            return "Node threw " + expected.error() + " (a snippet must give a value)";
+        }
+        EvalResult result;
+        try {
+            result = sandbox.eval(code, file);
+        } catch (TranspileException e) {
+            return "transpile " + e.problem() + ": " + e.getMessage();
+        } catch (TranspiledScriptException e) {
+            return "JS error: " + e.getMessage();
+        } catch (SandboxException e) {
+            return "sandbox " + e.kind().label() + ": " + e.getMessage();
+        }
+        JsonNode want = expected.json() == null ? null : JSON.readTree(expected.json());
+        JsonNode got = result.value() == null ? null : JSON.readTree(result.value().toString());
+        boolean same = want == null ? got == null : want.equals(got);
+        return same ? null : "value " + got + ", Node " + want;
+    }
+
+    static List<Path> snippets() throws IOException {
+        try (Stream<Path> files = Files.list(CORPUS)) {
+            return files.filter(p -> p.toString().endsWith(".js")).sorted().toList();
+        }
+    }
+}

@@ -1,0 +1,4 @@
+const settings = { theme: 'dark', fontSize: 14 };
+settings.fontSize = 16;
+settings.lineHeight = 1.5;
+settings;

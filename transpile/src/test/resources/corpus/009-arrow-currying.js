@@ -1,0 +1,2 @@
+const multiply = (a) => (b) => (c) => a * b * c;
+multiply(2)(3)(4);

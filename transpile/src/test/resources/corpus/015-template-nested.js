@@ -1,0 +1,3 @@
+const items = ['apple', 'pear'];
+const html = `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>`;
+html;

@@ -1,0 +1,3 @@
+const word = 'hello';
+const letters = [...word];
+letters.reverse().join('');

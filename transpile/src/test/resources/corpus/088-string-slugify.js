@@ -1,0 +1,3 @@
+const input = '   Hello Modern World  ';
+const slug = input.trim().toLowerCase().split(' ').join('-');
+slug;

@@ -1,0 +1,2 @@
+const csvLine = 'name, age ,city,  country';
+csvLine.split(/\s*,\s*/);

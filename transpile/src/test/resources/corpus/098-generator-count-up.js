@@ -1,0 +1,6 @@
+function* countUp(limit) {
+  for (let i = 1; i <= limit; i++) {
+    yield i;
+  }
+}
+[...countUp(4)];

@@ -1,0 +1,2 @@
+const [first = 'none', second = 'none'] = ['only'];
+[first, second];
