@@ -77,11 +77,26 @@ final class ModuleRegistry {
     }
 
     private static final class AotHolder {
-        static final LoadedModule MODULE = new LoadedModule(MquickjsAot.load(), MquickjsAot::create);
+        static final LoadedModule MODULE = new LoadedModule(aotMeta("MquickjsAot.meta"), MquickjsAot::create);
     }
 
     private static final class MeteredAotHolder {
-        static final LoadedModule MODULE = new LoadedModule(MquickjsMeteredAot.load(), MquickjsMeteredAot::create);
+        static final LoadedModule MODULE = new LoadedModule(aotMeta("MquickjsMeteredAot.meta"), MquickjsMeteredAot::create);
+    }
+
+    /**
+     * The description of an AOT-compiled module that Chicory's build-time compiler stored beside
+     * its classes, parsed without validating it again: it is our own build output, validated when
+     * it was compiled, and validation is a fifth of a cold start's parse.
+     */
+    private static WasmModule aotMeta(String resource) {
+        return Parser.builder().withValidation(false).build().parse(() -> {
+            InputStream in = ModuleRegistry.class.getResourceAsStream(resource);
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the class path");
+            }
+            return in;
+        });
     }
 
     private static final class InterpreterHolder {
