@@ -3,6 +3,9 @@ package io.github.mqjssandbox;
 import io.github.mqjssandbox.internal.JsonTrees;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import io.github.mqjssandbox.internal.wasm.RawOutcome;
 
 /**
@@ -128,6 +131,36 @@ final class OutcomeJudge {
     }
 
     /**
+     * The node of a result that is a small integer, a boolean or null, as the parser would make
+     * it, or null for anything else: these common results need no parser, which keeps Jackson's
+     * parser out of a cold start that only wants {@code 1+2}.
+     */
+    static JsonNode simpleScalar(String json) {
+        switch (json) {
+            case "true":
+                return BooleanNode.TRUE;
+            case "false":
+                return BooleanNode.FALSE;
+            case "null":
+                return NullNode.getInstance();
+            default:
+                break;
+        }
+        int length = json.length();
+        int start = length > 1 && json.charAt(0) == '-' ? 1 : 0;
+        if (length - start < 1 || length - start > 9 || (json.charAt(start) == '0' && length - start > 1)) {
+            return null; // empty, possibly beyond int, or a leading zero (not JSON): the parser decides
+        }
+        for (int i = start; i < length; i++) {
+            char c = json.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+        }
+        return IntNode.valueOf(Integer.parseInt(json));
+    }
+
+    /**
      * Reads the result on the calling thread. A script decides how deep its result nests (up
      * to the reader's bound), and reading that deep takes a few hundred KiB of stack: a caller
      * with less gets a typed error, never the StackOverflowError itself.
@@ -135,6 +168,10 @@ final class OutcomeJudge {
     private static JsonNode parseValue(String json, String output) {
         if (json == null) {
             return null;
+        }
+        JsonNode scalar = simpleScalar(json);
+        if (scalar != null) {
+            return scalar;
         }
         try {
             return JsonTrees.parse(json);
