@@ -19,8 +19,8 @@ final class LifecycleReport {
 
     static void append(StringBuilder md, LifecycleRun.Results r, String csv, RunAll run) {
         md.append("## Life cycle\n\n")
-          .append("`benchmarks/run.sh lifecycle` (about 6 minutes) runs `LifecycleBenchmark` with JMH in sample-time\n")
-          .append("mode (1 fork, 5 × 1 s measured per operation and memory limit) on the AOT engine in a warm JVM, into\n`")
+          .append("`benchmarks/run.sh lifecycle` (about 8 minutes) runs `LifecycleBenchmark` with JMH in sample-time\n")
+          .append("mode (1 fork, 10 × 1 s of warm-up and 5 × 1 s measured per operation and memory limit) on the AOT engine in a warm JVM, into\n`")
           .append(csv).append("`; every rewrite of this page puts this section back from that file.\n\n");
         md.append(String.format(Locale.ROOT, "- run: %s, %s minutes, on %s; %s; library: %s\n\n",
                 r.meta().getOrDefault("date", "?"), r.meta().getOrDefault("minutes", "?"),

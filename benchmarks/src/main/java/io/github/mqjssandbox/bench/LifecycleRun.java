@@ -34,7 +34,7 @@ public final class LifecycleRun {
         Collection<RunResult> results = new Runner(new OptionsBuilder()
                 .include(LifecycleBenchmark.class.getName())
                 .forks(1)
-                .warmupIterations(5).warmupTime(TimeValue.seconds(1))
+                .warmupIterations(10).warmupTime(TimeValue.seconds(1)) // the AOT code and the hand-off need ~5 s to settle
                 .measurementIterations(5).measurementTime(TimeValue.seconds(1))
                 .build()).run();
         double idle = IdleFootprint.kibPerSandbox(2000);
