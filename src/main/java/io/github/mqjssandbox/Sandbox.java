@@ -18,6 +18,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -55,8 +56,7 @@ public final class Sandbox implements AutoCloseable {
     /** When the last call ended, for hibernation. */
     private volatile long idleSince;
     /** A hibernation check is scheduled: at most one per sandbox. */
-    private final java.util.concurrent.atomic.AtomicBoolean hibernationScheduled =
-            new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean hibernationScheduled = new AtomicBoolean();
     /** Pairs {@link #cancel()} with the one evaluation it targets. */
     private final Object cancelLock = new Object();
     /** A token for the evaluation in progress, null between evaluations (guarded by cancelLock). */
@@ -120,15 +120,6 @@ public final class Sandbox implements AutoCloseable {
             }
             throw new IllegalStateException(failed.error());
         }
-    }
-
-    /**
-     * Loads and links the module of {@code engine} (plain, without fuel metering) now, if this JVM
-     * has not yet: the part of the first sandbox's creation that depends on no setting. Call it
-     * from a background thread at start-up (the CLI does) to take it off the first request's path.
-     */
-    public static void preload(Engine engine) {
-        EngineInstance.preload(Objects.requireNonNull(engine, "engine"), false);
     }
 
     /**

@@ -64,24 +64,29 @@ public final class EngineInstance {
     }
 
     /**
-     * Parses and links the module of {@code engine} (plain or metered) if this JVM has not yet:
-     * the part of the first {@link #create} that does not depend on the sandbox's settings.
-     */
-    public static void preload(Engine engine, boolean metered) {
-        ModuleRegistry.get(engine, metered);
-    }
-
-    /**
      * Makes the {@link EngineTemplate} for these settings now if this JVM has none (loading the
      * module first if needed), so that the next {@link #create} only copies it.
      */
     public static void prepare(Engine engine, boolean metered, int arenaBytes, int ioReserveBytes) {
         LoadedModule loaded = ModuleRegistry.get(engine, metered);
+        if (EngineTemplate.cached(loaded, arenaBytes, ioReserveBytes) == null) {
+            makeTemplate(loaded, arenaBytes, ioReserveBytes, HostCalls.NONE);
+        }
+    }
+
+    /**
+     * Makes the template for these sizes unless another thread made it meanwhile: the instance
+     * made the long way becomes the template and is returned, to serve {@code host}; null if the
+     * template was already there. One maker per kind: the others wait for it.
+     */
+    private static EngineInstance makeTemplate(LoadedModule loaded, int arenaBytes, int ioReserveBytes, HostCalls host) {
         synchronized (EngineTemplate.makingLock(loaded, arenaBytes, ioReserveBytes)) {
-            if (EngineTemplate.cached(loaded, arenaBytes, ioReserveBytes) == null) {
-                EngineTemplate.captureAndKeep(createFresh(loaded, arenaBytes, ioReserveBytes, HostCalls.NONE),
-                        loaded, arenaBytes, ioReserveBytes);
+            if (EngineTemplate.cached(loaded, arenaBytes, ioReserveBytes) != null) {
+                return null;
             }
+            EngineInstance fresh = createFresh(loaded, arenaBytes, ioReserveBytes, host);
+            EngineTemplate kept = EngineTemplate.captureAndKeep(fresh, loaded, arenaBytes, ioReserveBytes);
+            return new EngineInstance(fresh.instance, kept, fresh.fuel, fresh.abi, arenaBytes);
         }
     }
 
@@ -98,17 +103,14 @@ public final class EngineInstance {
 
     static EngineInstance create(LoadedModule loaded, int arenaBytes, int ioReserveBytes, HostCalls host) {
         EngineTemplate template = EngineTemplate.cached(loaded, arenaBytes, ioReserveBytes);
-        if (template == null) {
-            synchronized (EngineTemplate.makingLock(loaded, arenaBytes, ioReserveBytes)) {
-                template = EngineTemplate.cached(loaded, arenaBytes, ioReserveBytes); // made while we waited?
-                if (template == null) {
-                    // The first of its kind in this JVM: made the long way, it becomes the template
-                    // and is also the sandbox's own instance (one instantiation fewer on a cold start).
-                    EngineInstance fresh = createFresh(loaded, arenaBytes, ioReserveBytes, host);
-                    EngineTemplate kept = EngineTemplate.captureAndKeep(fresh, loaded, arenaBytes, ioReserveBytes);
-                    return new EngineInstance(fresh.instance, kept, fresh.fuel, fresh.abi, arenaBytes);
-                }
+        while (template == null) { // again only if the template was evicted as soon as it was made
+            // The first of its kind in this JVM is also the sandbox's own instance (one
+            // instantiation fewer on a cold start), unless another thread made it meanwhile.
+            EngineInstance first = makeTemplate(loaded, arenaBytes, ioReserveBytes, host);
+            if (first != null) {
+                return first;
             }
+            template = EngineTemplate.cached(loaded, arenaBytes, ioReserveBytes);
         }
         EmscriptenAbi abi = new EmscriptenAbi();
         Instance instance = newInstance(loaded, arenaBytes, ioReserveBytes, abi, host,
