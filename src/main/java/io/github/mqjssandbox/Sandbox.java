@@ -595,6 +595,9 @@ public final class Sandbox implements AutoCloseable {
         Thread me = Thread.currentThread();
         while (!owner.compareAndSet(null, me)) {
             Object holder = owner.get();
+            if (closedReason != null) {
+                throw new SandboxStateException(closedReason); // close() holds the sandbox for a moment
+            }
             if (holder != HIBERNATING && holder != null) {
                 throw new SandboxStateException(
                         "the sandbox is in use by another thread (one evaluation at a time)");
