@@ -9,6 +9,7 @@ import io.github.mqjssandbox.internal.wasm.ContextCreationException;
 import io.github.mqjssandbox.internal.wasm.EngineInstance;
 import io.github.mqjssandbox.internal.wasm.EngineState;
 import io.github.mqjssandbox.internal.wasm.FuelGauge;
+import io.github.mqjssandbox.internal.wasm.Prelude;
 import io.github.mqjssandbox.internal.wasm.RawOutcome;
 import io.github.mqjssandbox.internal.EngineText;
 import io.github.mqjssandbox.internal.MappingFailure;
@@ -131,7 +132,8 @@ public final class Sandbox implements AutoCloseable {
      */
     public static void prepare(SandboxConfig config) {
         Objects.requireNonNull(config, "config");
-        EngineInstance.prepare(config.engine(), config.fuelMetered(), config.memoryLimitBytes(), ioReserveBytes(config));
+        EngineInstance.prepare(config.engine(), config.fuelMetered(), config.memoryLimitBytes(), ioReserveBytes(config),
+                prelude(config));
     }
 
     /** A sandbox with the default settings. */
@@ -550,8 +552,12 @@ public final class Sandbox implements AutoCloseable {
     }
 
     private EngineInstance newEngine() {
-        return prepared(EngineInstance.create(
-                config.engine(), config.fuelMetered(), config.memoryLimitBytes(), ioReserveBytes(config), host));
+        return prepared(EngineInstance.create(config.engine(), config.fuelMetered(), config.memoryLimitBytes(),
+                ioReserveBytes(config), prelude(config), host));
+    }
+
+    private static Prelude prelude(SandboxConfig config) {
+        return config.compatPrelude() ? Prelude.compat() : Prelude.NONE;
     }
 
     private static EngineInstance restarted(EngineInstance engine) {
@@ -568,8 +574,8 @@ public final class Sandbox implements AutoCloseable {
 
     /** The restored state already binds its host functions; the configuration's others are added. */
     private EngineInstance restoredEngine(SnapshotCodec.Contents restored) {
-        EngineInstance created = EngineInstance.restore(
-                config.engine(), config.fuelMetered(), restored.state(), ioReserveBytes(config), host);
+        EngineInstance created = EngineInstance.restore(config.engine(), config.fuelMetered(), restored.state(),
+                ioReserveBytes(config), prelude(config), host);
         defineHostFunctions(created, restored.hostFunctionNames().size());
         return created;
     }

@@ -56,6 +56,7 @@ public final class SandboxConfig {
     private final Map<String, HostFunction> hostFunctions;
     private final boolean evaluateOnCallerThread;
     private final Duration hibernateWhenIdle;
+    private final boolean compatPrelude;
 
     private SandboxConfig(Builder b) {
         this.memoryLimitBytes = b.memoryLimitBytes;
@@ -72,6 +73,7 @@ public final class SandboxConfig {
         this.hostFunctions = Collections.unmodifiableMap(new LinkedHashMap<>(b.hostFunctions));
         this.evaluateOnCallerThread = b.evaluateOnCallerThread;
         this.hibernateWhenIdle = b.hibernateWhenIdle;
+        this.compatPrelude = b.compatPrelude;
     }
 
     public static Builder builder() {
@@ -165,6 +167,18 @@ public final class SandboxConfig {
     }
 
     /**
+     * True (the default) when scripts start with the compatibility layer of docs/compatibility.md:
+     * the aliases {@code self} and {@code global}, the ES5 and Annex B builtins the engine lacks
+     * (URI functions, {@code escape}, {@code Object.defineProperties}, {@code substr}, a full
+     * {@code Date} in UTC and more) and fixes of a few engine builtins. It is evaluated once per JVM
+     * into the context every sandbox is copied from, so it costs no time per sandbox; it holds
+     * about 46 KB of the JS heap ({@link #memoryLimitBytes()}).
+     */
+    public boolean compatPrelude() {
+        return compatPrelude;
+    }
+
+    /**
      * True to run the engine on the calling thread instead of the shared evaluation threads:
      * tens of microseconds less per call, but the caller's stack must be deep enough, and an
      * engine that ignores even a thread interrupt cannot be abandoned.
@@ -189,6 +203,7 @@ public final class SandboxConfig {
         private final Map<String, HostFunction> hostFunctions = new LinkedHashMap<>();
         private boolean evaluateOnCallerThread;
         private Duration hibernateWhenIdle = DEFAULT_HIBERNATE_WHEN_IDLE;
+        private boolean compatPrelude = true;
 
         private Builder() {}
 
@@ -207,6 +222,7 @@ public final class SandboxConfig {
             hostFunctions.putAll(c.hostFunctions);
             evaluateOnCallerThread = c.evaluateOnCallerThread;
             hibernateWhenIdle = c.hibernateWhenIdle;
+            compatPrelude = c.compatPrelude;
         }
 
         /** From {@value #MIN_MEMORY_LIMIT_BYTES} bytes to 1 GiB. */
@@ -299,6 +315,16 @@ public final class SandboxConfig {
                 throw new IllegalArgumentException("hibernateWhenIdle must not be negative, got " + idle);
             }
             this.hibernateWhenIdle = idle;
+            return this;
+        }
+
+        /**
+         * Whether scripts start with the compatibility layer (default true); false gives the
+         * engine's own global environment, as the native mquickjs build has it. See
+         * {@link SandboxConfig#compatPrelude()}.
+         */
+        public Builder compatPrelude(boolean enabled) {
+            this.compatPrelude = enabled;
             return this;
         }
 

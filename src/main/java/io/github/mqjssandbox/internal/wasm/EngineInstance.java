@@ -67,10 +67,10 @@ public final class EngineInstance {
      * Makes the {@link EngineTemplate} for these settings now if this JVM has none (loading the
      * module first if needed), so that the next {@link #create} only copies it.
      */
-    public static void prepare(Engine engine, boolean metered, int arenaBytes, int ioReserveBytes) {
+    public static void prepare(Engine engine, boolean metered, int arenaBytes, int ioReserveBytes, Prelude prelude) {
         LoadedModule loaded = ModuleRegistry.get(engine, metered);
-        if (EngineTemplate.cached(loaded, arenaBytes, ioReserveBytes) == null) {
-            makeTemplate(loaded, arenaBytes, ioReserveBytes, HostCalls.NONE);
+        if (EngineTemplate.cached(loaded, arenaBytes, ioReserveBytes, prelude) == null) {
+            makeTemplate(loaded, arenaBytes, ioReserveBytes, prelude, HostCalls.NONE);
         }
     }
 
@@ -79,13 +79,14 @@ public final class EngineInstance {
      * made the long way becomes the template and is returned, to serve {@code host}; null if the
      * template was already there. One maker per kind: the others wait for it.
      */
-    private static EngineInstance makeTemplate(LoadedModule loaded, int arenaBytes, int ioReserveBytes, HostCalls host) {
-        synchronized (EngineTemplate.makingLock(loaded, arenaBytes, ioReserveBytes)) {
-            if (EngineTemplate.cached(loaded, arenaBytes, ioReserveBytes) != null) {
+    private static EngineInstance makeTemplate(
+            LoadedModule loaded, int arenaBytes, int ioReserveBytes, Prelude prelude, HostCalls host) {
+        synchronized (EngineTemplate.makingLock(loaded, arenaBytes, ioReserveBytes, prelude)) {
+            if (EngineTemplate.cached(loaded, arenaBytes, ioReserveBytes, prelude) != null) {
                 return null;
             }
-            EngineInstance fresh = createFresh(loaded, arenaBytes, ioReserveBytes, host);
-            EngineTemplate kept = EngineTemplate.captureAndKeep(fresh, loaded, arenaBytes, ioReserveBytes);
+            EngineInstance fresh = createFresh(loaded, arenaBytes, ioReserveBytes, prelude, host);
+            EngineTemplate kept = EngineTemplate.captureAndKeep(fresh, loaded, arenaBytes, ioReserveBytes, prelude);
             return new EngineInstance(fresh.instance, kept, fresh.fuel, fresh.abi, arenaBytes);
         }
     }
@@ -98,19 +99,36 @@ public final class EngineInstance {
      */
     public static EngineInstance create(
             Engine engine, boolean metered, int arenaBytes, int ioReserveBytes, HostCalls host) {
-        return create(ModuleRegistry.get(engine, metered), arenaBytes, ioReserveBytes, host);
+        return create(engine, metered, arenaBytes, ioReserveBytes, Prelude.NONE, host);
+    }
+
+    /**
+     * As {@link #create(Engine, boolean, int, int, HostCalls)}, with {@code prelude} already
+     * evaluated in the context: it is part of the template, so it costs nothing per instance.
+     *
+     * @throws ContextCreationException if the arena cannot be allocated within the cap, or the
+     *     prelude fails in it (a heap too small for it)
+     */
+    public static EngineInstance create(
+            Engine engine, boolean metered, int arenaBytes, int ioReserveBytes, Prelude prelude, HostCalls host) {
+        return create(ModuleRegistry.get(engine, metered), arenaBytes, ioReserveBytes, prelude, host);
     }
 
     static EngineInstance create(LoadedModule loaded, int arenaBytes, int ioReserveBytes, HostCalls host) {
-        EngineTemplate template = EngineTemplate.cached(loaded, arenaBytes, ioReserveBytes);
+        return create(loaded, arenaBytes, ioReserveBytes, Prelude.NONE, host);
+    }
+
+    static EngineInstance create(
+            LoadedModule loaded, int arenaBytes, int ioReserveBytes, Prelude prelude, HostCalls host) {
+        EngineTemplate template = EngineTemplate.cached(loaded, arenaBytes, ioReserveBytes, prelude);
         while (template == null) { // again only if the template was evicted as soon as it was made
             // The first of its kind in this JVM is also the sandbox's own instance (one
             // instantiation fewer on a cold start), unless another thread made it meanwhile.
-            EngineInstance first = makeTemplate(loaded, arenaBytes, ioReserveBytes, host);
+            EngineInstance first = makeTemplate(loaded, arenaBytes, ioReserveBytes, prelude, host);
             if (first != null) {
                 return first;
             }
-            template = EngineTemplate.cached(loaded, arenaBytes, ioReserveBytes);
+            template = EngineTemplate.cached(loaded, arenaBytes, ioReserveBytes, prelude);
         }
         EmscriptenAbi abi = new EmscriptenAbi();
         Instance instance = newInstance(loaded, arenaBytes, ioReserveBytes, abi, host,
@@ -120,19 +138,34 @@ public final class EngineInstance {
     }
 
     /**
-     * Instantiates the module, runs its constructors and creates the JS context: what a template
-     * captures.
+     * Instantiates the module, runs its constructors, creates the JS context and evaluates the
+     * prelude in it: what a template captures.
      *
-     * @throws ContextCreationException if the arena cannot be allocated within the cap
+     * @throws ContextCreationException if the arena cannot be allocated within the cap, or the
+     *     prelude fails
      */
-    static EngineInstance createFresh(LoadedModule loaded, int arenaBytes, int ioReserveBytes, HostCalls host) {
+    static EngineInstance createFresh(
+            LoadedModule loaded, int arenaBytes, int ioReserveBytes, Prelude prelude, HostCalls host) {
         EngineInstance engine = instantiate(loaded, arenaBytes, ioReserveBytes, host);
         long created = engine.create.apply(arenaBytes)[0];
         if (created != 0) {
             throw new ContextCreationException("cannot allocate a JS heap of " + arenaBytes + " bytes within "
                     + engine.memory.maximumPages() + " wasm pages");
         }
+        if (!prelude.isEmpty()) {
+            engine.evaluatePrelude(prelude);
+        }
         return engine;
+    }
+
+    private void evaluatePrelude(Prelude prelude) {
+        RawOutcome outcome = eval(prelude.sourceUtf8(), prelude.fileName());
+        if (outcome.status() != RawOutcome.Status.OK) {
+            throw new ContextCreationException("the prelude " + prelude.fileName() + " failed in a JS heap of "
+                    + arenaBytes + " bytes: " + outcome.errorName() + ": " + outcome.errorMessage());
+        }
+        // Collects what compiling it left behind, so the template holds only the live context.
+        prepareSnapshot.apply();
     }
 
     Instance instance() {
@@ -208,7 +241,21 @@ public final class EngineInstance {
     }
 
     static EngineInstance restore(LoadedModule loaded, EngineState state, int ioReserveBytes, HostCalls host) {
-        EngineInstance engine = create(loaded, state.arenaBytes(), ioReserveBytes, host);
+        return restore(loaded, state, ioReserveBytes, Prelude.NONE, host);
+    }
+
+    /**
+     * As {@link #restore(Engine, boolean, EngineState, int, HostCalls)}, made from the template
+     * with {@code prelude}: what a reset of the restored instance returns to.
+     */
+    public static EngineInstance restore(
+            Engine engine, boolean metered, EngineState state, int ioReserveBytes, Prelude prelude, HostCalls host) {
+        return restore(ModuleRegistry.get(engine, metered), state, ioReserveBytes, prelude, host);
+    }
+
+    static EngineInstance restore(
+            LoadedModule loaded, EngineState state, int ioReserveBytes, Prelude prelude, HostCalls host) {
+        EngineInstance engine = create(loaded, state.arenaBytes(), ioReserveBytes, prelude, host);
         Memory memory = engine.memory;
         if (state.pages() > memory.maximumPages() || state.pages() < memory.pages()) {
             throw new ContextCreationException("a state of " + state.pages() + " wasm pages does not fit between "

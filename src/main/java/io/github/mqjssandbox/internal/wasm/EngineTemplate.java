@@ -12,23 +12,24 @@ import java.util.concurrent.ConcurrentHashMap;
  * nor runs the module's constructors and the context's set-up again: that is what makes a sandbox
  * cost microseconds whatever its memory limit.
  *
- * <p>Templates depend on the module and on the two sizes that shape the memory; a few are kept
- * per JVM, the most recently used.
+ * <p>Templates depend on the module, on the two sizes that shape the memory and on the
+ * {@link Prelude} evaluated into the context; a few are kept per JVM, the most recently used.
  */
 final class EngineTemplate {
     private static final int CACHED_TEMPLATES = 8;
 
-    /** Compares modules by identity: a module's own equals and hashCode walk all its code. */
-    private record Key(LoadedModule module, int arenaBytes, int ioReserveBytes) {
+    /** Compares modules and preludes by identity: a module's own equals and hashCode walk all its code. */
+    private record Key(LoadedModule module, int arenaBytes, int ioReserveBytes, Prelude prelude) {
         @Override
         public boolean equals(Object other) {
-            return other instanceof Key key && key.module == module
+            return other instanceof Key key && key.module == module && key.prelude == prelude
                     && key.arenaBytes == arenaBytes && key.ioReserveBytes == ioReserveBytes;
         }
 
         @Override
         public int hashCode() {
-            return (System.identityHashCode(module) * 31 + arenaBytes) * 31 + ioReserveBytes;
+            return ((System.identityHashCode(module) * 31 + arenaBytes) * 31 + ioReserveBytes) * 31
+                    + System.identityHashCode(prelude);
         }
     }
 
@@ -56,26 +57,27 @@ final class EngineTemplate {
      * Held while making the template for these sizes, so that two threads never make the same
      * one at once (a sandbox created while {@link EngineInstance#prepare} runs waits for it).
      */
-    static Object makingLock(LoadedModule module, int arenaBytes, int ioReserveBytes) {
-        return MAKING.computeIfAbsent(new Key(module, arenaBytes, ioReserveBytes), k -> new Object());
+    static Object makingLock(LoadedModule module, int arenaBytes, int ioReserveBytes, Prelude prelude) {
+        return MAKING.computeIfAbsent(new Key(module, arenaBytes, ioReserveBytes, prelude), k -> new Object());
     }
 
-    /** The template for these sizes, or null if this JVM has made none yet. */
-    static EngineTemplate cached(LoadedModule module, int arenaBytes, int ioReserveBytes) {
+    /** The template for these sizes and prelude, or null if this JVM has made none yet. */
+    static EngineTemplate cached(LoadedModule module, int arenaBytes, int ioReserveBytes, Prelude prelude) {
         synchronized (CACHE) {
-            return CACHE.get(new Key(module, arenaBytes, ioReserveBytes));
+            return CACHE.get(new Key(module, arenaBytes, ioReserveBytes, prelude));
         }
     }
 
     /**
-     * Freezes {@code fresh} (just made by {@link EngineInstance#createFresh}, nothing run in it
+     * Freezes {@code fresh} (just made by {@link EngineInstance#createFresh} with this prelude, nothing run in it
      * since) into the template for these sizes and keeps it; {@code fresh} goes on as a
      * copy-on-write user of it. If another thread kept one meanwhile, that one is returned.
      */
-    static EngineTemplate captureAndKeep(EngineInstance fresh, LoadedModule module, int arenaBytes, int ioReserveBytes) {
+    static EngineTemplate captureAndKeep(
+            EngineInstance fresh, LoadedModule module, int arenaBytes, int ioReserveBytes, Prelude prelude) {
         EngineTemplate made = capture(fresh);
         synchronized (CACHE) {
-            return CACHE.computeIfAbsent(new Key(module, arenaBytes, ioReserveBytes), k -> made);
+            return CACHE.computeIfAbsent(new Key(module, arenaBytes, ioReserveBytes, prelude), k -> made);
         }
     }
 
