@@ -398,10 +398,11 @@
   });
 
   // ES2016 22.1.3.11: SameValueZero, so NaN is found
-  define(Array.prototype, 'includes', function includes(searchElement, fromIndex) {
+  // (optional parameters are read from arguments, so that each length is the specified one)
+  define(Array.prototype, 'includes', function includes(searchElement) {
     var o = requireObjectCoercible(this, 'Array.prototype.includes'), length = toLength(o.length), k, element;
     if (length === 0) return false;
-    k = toInteger(fromIndex);
+    k = toInteger(arguments[1]);
     if (k < 0) k = Math.max(length + k, 0);
     for (; k < length; k++) {
       element = o[k];
@@ -419,12 +420,12 @@
     }
     return -1;
   }
-  define(Array.prototype, 'find', function find(predicate, thisArg) {
-    var k = indexWhere(this, predicate, thisArg, 'Array.prototype.find');
+  define(Array.prototype, 'find', function find(predicate) {
+    var k = indexWhere(this, predicate, arguments[1], 'Array.prototype.find');
     return k < 0 ? undefined : this[k];
   });
-  define(Array.prototype, 'findIndex', function findIndex(predicate, thisArg) {
-    return indexWhere(this, predicate, thisArg, 'Array.prototype.findIndex');
+  define(Array.prototype, 'findIndex', function findIndex(predicate) {
+    return indexWhere(this, predicate, arguments[1], 'Array.prototype.findIndex');
   });
 
   // ES2015 21.1.3.7, 21.1.3.18, 21.1.3.6: a RegExp is refused, as IsRegExp refuses it
@@ -435,20 +436,21 @@
   function clamp(n, length) {
     return Math.min(Math.max(n, 0), length);
   }
-  define(String.prototype, 'includes', function includes(search, position) {
+  define(String.prototype, 'includes', function includes(search) {
     var s = String(requireObjectCoercible(this, 'String.prototype.includes'));
     search = searchString(search, 'String.prototype.includes');
-    return s.indexOf(search, clamp(toInteger(position), s.length)) !== -1;
+    return s.indexOf(search, clamp(toInteger(arguments[1]), s.length)) !== -1;
   });
-  define(String.prototype, 'startsWith', function startsWith(search, position) {
+  define(String.prototype, 'startsWith', function startsWith(search) {
     var s = String(requireObjectCoercible(this, 'String.prototype.startsWith'));
     search = searchString(search, 'String.prototype.startsWith');
-    var start = clamp(toInteger(position), s.length);
+    var start = clamp(toInteger(arguments[1]), s.length);
     return start + search.length <= s.length && s.substring(start, start + search.length) === search;
   });
-  define(String.prototype, 'endsWith', function endsWith(search, endPosition) {
+  define(String.prototype, 'endsWith', function endsWith(search) {
     var s = String(requireObjectCoercible(this, 'String.prototype.endsWith'));
     search = searchString(search, 'String.prototype.endsWith');
+    var endPosition = arguments[1];
     var end = endPosition === undefined ? s.length : clamp(toInteger(endPosition), s.length);
     var start = end - search.length;
     return start >= 0 && s.substring(start, end) === search;
@@ -554,17 +556,19 @@
     return out;
   }
 
-  // The engine's replace with a global expression kept a group's capture from an earlier match
-  // when the group took no part in a later one ('ab'.replace(/(a)|b/g, '[$1]') gave "[a][a]").
-  // Expressions without a group cannot meet that, and keep the engine's faster replace.
+  // The engine's replace with groups went wrong twice: a global expression kept a group's
+  // capture from an earlier match when the group took no part in a later one
+  // ('ab'.replace(/(a)|b/g, '[$1]') gave "[a][a]"), and $nn past the last group was not read as
+  // $n and a digit. Expressions without a group cannot meet either, and keep the faster replace.
   var nativeReplace = String.prototype.replace;
   define(String.prototype, 'replace', function replace(searchValue, replaceValue) {
     var s = String(requireObjectCoercible(this, 'String.prototype.replace'));
-    if (!(searchValue instanceof RegExp) || !isGlobal(searchValue) || searchValue.source.indexOf('(') < 0) {
+    if (!(searchValue instanceof RegExp) || searchValue.source.indexOf('(') < 0) {
       return nativeReplace.call(s, searchValue, replaceValue);
     }
     var functional = typeof replaceValue === 'function', template = functional ? '' : String(replaceValue);
-    var matches = allMatches(searchValue, s), out = '', next = 0, i, m, captures, replacement;
+    var matches = isGlobal(searchValue) ? allMatches(searchValue, s) : [searchValue.exec(s)].filter(Boolean);
+    var out = '', next = 0, i, m, captures, replacement;
     for (i = 0; i < matches.length; i++) {
       m = matches[i];
       captures = m.slice(1);
@@ -837,18 +841,23 @@
     return timeClip(makeDate(makeDay(year, month, date), makeTime(hours, minutes, seconds, ms)) - offsetMinutes * 60000);
   }
 
+  // A group inside a skipped optional part: the engine's exec gives '' where ES gives undefined.
+  function absent(group) {
+    return group === undefined || group === '';
+  }
+
   function parseDate(string) {
     var m = ISO_FORMAT.exec(string), offset = 0;
     if (m !== null) {
       if (m[1] === '-000000') return NaN;
-      if (m[8] !== undefined && m[8] !== 'Z') {
+      if (!absent(m[8]) && m[8] !== 'Z') {
         var offsetHours = +m[8].slice(1, 3), offsetMins = +m[8].slice(4, 6);
         if (offsetHours > 23 || offsetMins > 59) return NaN;
         offset = (m[8].charAt(0) === '-' ? -1 : 1) * (offsetHours * 60 + offsetMins);
       }
-      return fromFields(+m[1], m[2] === undefined ? 0 : m[2] - 1, m[3] === undefined ? 1 : +m[3],
-        m[4] === undefined ? 0 : +m[4], m[5] === undefined ? 0 : +m[5], m[6] === undefined ? 0 : +m[6],
-        m[7] === undefined ? 0 : +(m[7] + '00').slice(0, 3), offset);
+      return fromFields(+m[1], absent(m[2]) ? 0 : m[2] - 1, absent(m[3]) ? 1 : +m[3],
+        absent(m[4]) ? 0 : +m[4], absent(m[5]) ? 0 : +m[5], absent(m[6]) ? 0 : +m[6],
+        absent(m[7]) ? 0 : +(m[7] + '00').slice(0, 3), offset);
     }
     m = STRING_FORMAT.exec(string);
     if (m !== null) {
