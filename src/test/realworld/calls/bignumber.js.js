@@ -1,0 +1,10 @@
+// file: bignumber.js/bignumber.js
+new BigNumber('0.1').plus('0.2').toString()
+new BigNumber(1).dividedBy(3).toString()
+new BigNumber('123.456').decimalPlaces(1).toString()
+new BigNumber(2).exponentiatedBy(100).toFixed()
+new BigNumber(255).toString(16)
+new BigNumber('1234567.891').toFormat(2)
+BigNumber.maximum(1, '3.5', -2).toNumber()
+new BigNumber(-0.5).integerValue(BigNumber.ROUND_HALF_EVEN).toString()
+new BigNumber('abc').isNaN()

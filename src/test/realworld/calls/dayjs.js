@@ -1,0 +1,11 @@
+// file: dayjs/dayjs.min.js
+dayjs('2024-07-04T15:05:09Z').format('YYYY-MM-DD HH:mm:ss ddd MMM')
+dayjs('2024-01-31').add(1, 'month').format('YYYY-MM-DD')
+dayjs('2024-03-10').diff(dayjs('2024-01-01'), 'day')
+dayjs('2024-07-04').startOf('month').toISOString()
+dayjs('2024-07-04').endOf('year').valueOf()
+dayjs('2024-02-30').isValid()
+dayjs('2024-07-04').day()
+dayjs(0).toISOString()
+dayjs('2024-07-04T15:05:09.123Z').millisecond()
+dayjs('2024-07-04').isBefore(dayjs('2024-07-05'))

@@ -1,0 +1,12 @@
+// file: decimal.js/decimal.js
+new Decimal('0.1').plus('0.2').toString()
+new Decimal(1).dividedBy(3).toString()
+new Decimal('123.456').toFixed(1)
+new Decimal('1e-7').toString()
+new Decimal(2).pow(100).toString()
+new Decimal('-3.7').floor().toNumber()
+Decimal.max('1', '-2', '3.5').toString()
+new Decimal(10).ln().toSignificantDigits(20).toString()
+new Decimal('0.000123').toExponential(2)
+new Decimal(255).toHexadecimal()
+Decimal.set({precision: 50}).sqrt(2).toString()

@@ -1,0 +1,10 @@
+// file: js-yaml/dist/js-yaml.js
+jsyaml.load('a: 1\nb: [x, y]\nc:\n  d: true')
+jsyaml.safeLoad('- 1\n- two\n- 3.5\n- null\n- ~')
+jsyaml.dump({name: 'x', list: [1, 2], nested: {a: 'b'}})
+jsyaml.load('anchors:\n  base: &b {x: 1}\n  copy: *b')
+jsyaml.load('text: |\n  line1\n  line2\nfolded: >\n  a\n  b\n')
+jsyaml.load('date: 2001-12-14t21:59:43.10-05:00').date.toISOString()
+jsyaml.load('hex: 0x1F\noct: 0o17\nfloat: 6.8523015e+5\nsci: 1e3')
+(function () { try { jsyaml.load('a: [1, 2'); return 'no error'; } catch (e) { return e.name + ': ' + e.reason; } })()
+jsyaml.dump({s: 'multi\nline', q: 'yes', n: '123', e: ''})

@@ -1,0 +1,10 @@
+// file: mustache/mustache.js
+Mustache.render('Hello {{name}}!', {name: 'World'})
+Mustache.render('{{#items}}<li>{{.}}</li>{{/items}}', {items: ['a', 'b', 'c']})
+Mustache.render('{{title}} | {{{title}}} | {{&title}}', {title: '<b>"Tom" & \'Jerry\'</b>'})
+Mustache.render('{{#person}}{{first}} {{last}}{{/person}}{{^none}}!{{/none}}', {person: {first: 'Ada', last: 'Lovelace'}})
+Mustache.render('{{> header}} body', {t: 'T'}, {header: '<h1>{{t}}</h1>'})
+Mustache.render('{{=<% %>=}}<% a %> {{a}}', {a: 1})
+Mustache.render('{{#wrap}}x{{name}}{{/wrap}}', {name: 'n', wrap: function () { return function (text, render) { return '[' + render(text) + ']'; }; }})
+Mustache.parse('Hi {{name}}{{#x}}y{{/x}}')
+Mustache.render('{{a.b.c}} {{missing}}|{{#list}}{{n}},{{/list}}', {a: {b: {c: 42}}, list: [{n: 1}, {n: 2}]})

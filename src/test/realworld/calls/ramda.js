@@ -1,0 +1,13 @@
+// file: ramda/dist/ramda.js
+R.map(function (x) { return x * 2; }, [1, 2, 3])
+R.pipe(R.filter(function (x) { return x % 2 === 0; }), R.map(R.inc), R.sum)([1, 2, 3, 4])
+R.groupBy(R.prop('t'), [{t: 'a', v: 1}, {t: 'b', v: 2}, {t: 'a', v: 3}])
+R.sortBy(R.prop('age'), [{age: 30}, {age: 10}, {age: 20}])
+R.uniq([1, 1, 2, [3], [3]])
+R.assocPath(['a', 'b', 'c'], 42, {a: {x: 1}})
+R.zipObj(['a', 'b'], [1, 2])
+R.equals({a: [1, 2]}, {a: [1, 2]})
+R.range(1, 6)
+R.toPairs({a: 1, b: 2})
+R.curry(function (a, b, c) { return a + b + c; })(1)(2)(3)
+R.toString({a: [1, 'x'], d: new Date(0)})
