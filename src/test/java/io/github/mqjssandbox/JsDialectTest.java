@@ -125,7 +125,7 @@ class JsDialectTest {
             assertTrue(ids.add(c.id()), "duplicate test name " + c.id());
         }
         assertTrue(ids.containsAll(List.of("undeclared-assignment", "direct-eval", "array-hole", "let",
-                "let rewrite", "absent-uri-functions", "recipe-encode-uri-component", "recipe-iso-string")), ids.toString());
+                "let rewrite", "prelude-uri-functions", "recipe-encode-uri-component", "recipe-iso-string")), ids.toString());
         String doc = Files.readString(DOC, StandardCharsets.UTF_8);
         Matcher blocks = Pattern.compile("```js\n").matcher(doc);
         int jsBlocks = 0;
