@@ -1001,4 +1001,13 @@
     if (this instanceof RegExp) return '[object RegExp]';
     return objectToString.call(this);
   });
+
+  // Last, so that the global object's property table ends up after everything above: when a
+  // script's first new globals outgrow it, the engine moves it to the end of the heap, and the
+  // garbage collector then slides only what follows its old place. Placed earlier, the whole
+  // prelude would slide, and every idle sandbox would keep it as a difference from the template.
+  // The deletions leave it some free slots too.
+  var i, spare = 64;
+  for (i = 0; i < spare; i++) global['compat prelude spare ' + i] = 0;
+  for (i = 0; i < spare; i++) delete global['compat prelude spare ' + i];
 })(this);

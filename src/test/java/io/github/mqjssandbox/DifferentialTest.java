@@ -102,7 +102,9 @@ class DifferentialTest {
 
     private static String runSandbox(Path file, Engine engine, int memoryLimit) throws IOException {
         String source = Files.readString(file, StandardCharsets.UTF_8);
-        try (Sandbox sandbox = Sandbox.create(TestSandboxes.config(engine).randomSeed(1).memoryLimitBytes(memoryLimit).build())) {
+        try (Sandbox sandbox = Sandbox.create(TestSandboxes.config(engine).randomSeed(1).memoryLimitBytes(memoryLimit)
+                // the native reference has the engine's own globals, without the compatibility prelude
+                .compatPrelude(false).build())) {
             EvalResult r = sandbox.eval(source, file.toString());
             return outcome("ok", r.value() == null ? "null" : r.value().toString(), r.display(),
                     "null", "null", "null", r.output());

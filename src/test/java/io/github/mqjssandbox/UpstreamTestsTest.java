@@ -41,7 +41,9 @@ class UpstreamTestsTest {
         Path script = verifiedScript(name);
         String source = Files.readString(script, StandardCharsets.UTF_8);
         String output;
-        try (Sandbox sandbox = Sandbox.create(TestSandboxes.config(engine).memoryLimitBytes(MEMORY_LIMIT).timeout(TIMEOUT).build())) {
+        // as the native build runs them: the engine alone, without the compatibility prelude
+        try (Sandbox sandbox = Sandbox.create(TestSandboxes.config(engine).memoryLimitBytes(MEMORY_LIMIT).timeout(TIMEOUT)
+                .compatPrelude(false).build())) {
             output = sandbox.eval(source, name).output();
         }
         assertEquals(nativeOutput(script), output, name + " prints what it prints natively");

@@ -22,7 +22,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * What a script can reach. BuiltinsTest pins the global names and exercises every builtin;
  * here the whole object graph reachable from the global object is walked, names other
- * runtimes expose are probed, and the ways to the global object and to eval are tried.
+ * runtimes expose are probed, and the ways to the global object and to eval are tried: for the
+ * engine's own environment ({@code compatPrelude(false)}), and for the default one, where the
+ * compatibility prelude adds JavaScript functions, written over the same builtins, and nothing
+ * native.
  */
 class ReachTest {
     /**
@@ -69,11 +72,31 @@ class ReachTest {
             "toExponential", "toFixed", "toLowerCase", "toPrecision", "toString", "toUpperCase", "trim", "trimEnd",
             "trimStart", "trunc", "unshift");
     private static final int REACHABLE_OBJECTS = 156;
+    /**
+     * The functions the compatibility prelude adds (docs/compatibility.md), all written in
+     * JavaScript; those it replaces (Object.create, match, replace, search, toString, Date,
+     * Date.parse) keep their names.
+     */
+    private static final List<String> PRELUDE_FUNCTIONS = List.of(
+            "UTC", "assign", "decodeURI", "decodeURIComponent", "defineProperties", "encodeURI", "encodeURIComponent",
+            "endsWith", "escape", "find", "findIndex", "getDate", "getDay", "getFullYear", "getHours",
+            "getMilliseconds", "getMinutes", "getMonth", "getOwnPropertyNames", "getSeconds", "getTime",
+            "getTimezoneOffset", "getUTCDate", "getUTCDay", "getUTCFullYear", "getUTCHours", "getUTCMilliseconds",
+            "getUTCMinutes", "getUTCMonth", "getUTCSeconds", "getYear", "includes", "isPrototypeOf", "localeCompare",
+            "propertyIsEnumerable", "setDate", "setFullYear", "setHours", "setMilliseconds", "setMinutes", "setMonth",
+            "setSeconds", "setTime", "setUTCDate", "setUTCFullYear", "setUTCHours", "setUTCMilliseconds",
+            "setUTCMinutes", "setUTCMonth", "setUTCSeconds", "setYear", "startsWith", "substr", "toDateString",
+            "toISOString", "toJSON", "toLocaleDateString", "toLocaleString", "toLocaleTimeString", "toTimeString",
+            "toUTCString", "unescape", "valueOf");
+    /** Date.prototype and its functions, the prelude's other functions and its hidden holders. */
+    private static final int REACHABLE_OBJECTS_WITH_PRELUDE = 229;
+    /** The globals of other runtimes that the prelude defines on purpose. */
+    private static final String PRELUDE_GLOBALS = "global,self,escape,unescape,encodeURIComponent,decodeURIComponent";
 
     @ParameterizedTest
     @EnumSource(Engine.class)
     void everyFunctionReachableFromTheGlobalObjectIsADocumentedBuiltin(Engine engine) {
-        try (Sandbox sandbox = Adversary.open(engine)) {
+        try (Sandbox sandbox = Adversary.open(engine, b -> b.compatPrelude(false))) {
             JsonNode walk = assertEvaluates(sandbox, WALK).value();
             assertEquals(REACHABLE_OBJECTS, walk.get(0).intValue());
             assertEquals(BUILTIN_FUNCTIONS, names(walk.get(1)));
@@ -87,7 +110,8 @@ class ReachTest {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void hostFunctionsAreTheOnlyAdditions(Engine engine) throws Exception {
-        try (Sandbox sandbox = Adversary.open(engine, b -> b.hostFunction("lookup", args -> IntNode.valueOf(1)))) {
+        try (Sandbox sandbox = Adversary.open(engine,
+                b -> b.compatPrelude(false).hostFunction("lookup", args -> IntNode.valueOf(1)))) {
             JsonNode walk = assertEvaluates(sandbox, WALK).value();
             assertEquals(REACHABLE_OBJECTS + 1, walk.get(0).intValue());
             TreeSet<String> expected = new TreeSet<>(BUILTIN_FUNCTIONS);
@@ -95,6 +119,19 @@ class ReachTest {
             assertEquals(List.copyOf(expected), names(walk.get(1)));
             assertEquals(JsonTrees.parse("[\"lookup\", \"function sandbox_host_function() {\\n    [native code]\\n}\"]"),
                     assertEvaluates(sandbox, "(function () { var own = Object.keys(globalThis); return [own[own.length - 1], String(lookup)]; })()").value());
+        }
+    }
+
+    /** The default environment: the engine's builtins and the prelude's functions, nothing else. */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void withThePreludeEveryReachableFunctionIsABuiltinOrAPreludeFunction(Engine engine) {
+        try (Sandbox sandbox = Adversary.open(engine)) {
+            JsonNode walk = assertEvaluates(sandbox, WALK).value();
+            assertEquals(REACHABLE_OBJECTS_WITH_PRELUDE, walk.get(0).intValue());
+            TreeSet<String> expected = new TreeSet<>(BUILTIN_FUNCTIONS);
+            expected.addAll(PRELUDE_FUNCTIONS);
+            assertEquals(List.copyOf(expected), names(walk.get(1)));
         }
     }
 
@@ -117,17 +154,33 @@ class ReachTest {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void namesOtherRuntimesExposeAreAbsent(Engine engine) {
-        try (Sandbox sandbox = Adversary.open(engine)) {
-            String names = Arrays.toString(ELSEWHERE).replaceAll("(\\w+)", "'$1'");
-            assertEquals(TextNode.valueOf(""), assertEvaluates(sandbox, "var names = " + names + ", present = [];"
-                    + " for (var i = 0; i < names.length; i++) {"
-                    + "   if ((names[i] in globalThis) || globalThis[names[i]] !== undefined"
-                    + "       || (1, eval)('typeof ' + names[i]) !== 'undefined') present.push(names[i]);"
-                    + " }"
-                    + " present.join()").value());
+        try (Sandbox sandbox = Adversary.open(engine, b -> b.compatPrelude(false))) {
+            assertEquals(TextNode.valueOf(""), assertEvaluates(sandbox, presentOf(ELSEWHERE)).value());
             assertEquals(TextNode.valueOf("log|undefined|now,prototype"), assertEvaluates(sandbox,
                     "Object.keys(console).join() + '|' + typeof console.error + '|' + Object.keys(Date).join()").value());
         }
+    }
+
+    /** The prelude defines the ES5 functions and the aliases libraries look for; no window, no host access. */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void withThePreludeOnlyItsAliasesAndES5FunctionsArePresent(Engine engine) {
+        try (Sandbox sandbox = Adversary.open(engine)) {
+            assertEquals(TextNode.valueOf(PRELUDE_GLOBALS), assertEvaluates(sandbox, presentOf(ELSEWHERE)).value());
+            assertEquals(TextNode.valueOf("log|undefined"), assertEvaluates(sandbox,
+                    "Object.keys(console).join() + '|' + typeof console.error").value());
+            assertEquals(Adversary.FIXED_NOW, assertEvaluates(sandbox, "new Date().getTime()").value().asLong());
+        }
+    }
+
+    /** A script that lists which of the names are present, as a global or a property of the global object. */
+    private static String presentOf(String[] names) {
+        return "var names = " + Arrays.toString(names).replaceAll("(\\w+)", "'$1'") + ", present = [];"
+                + " for (var i = 0; i < names.length; i++) {"
+                + "   if ((names[i] in globalThis) || globalThis[names[i]] !== undefined"
+                + "       || (1, eval)('typeof ' + names[i]) !== 'undefined') present.push(names[i]);"
+                + " }"
+                + " present.join()";
     }
 
     /**
@@ -138,7 +191,7 @@ class ReachTest {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void theGlobalIsGlobalCodesThisAndEvalCannotEscape(Engine engine) throws Exception {
-        try (Sandbox sandbox = Adversary.open(engine)) {
+        try (Sandbox sandbox = Adversary.open(engine, b -> b.compatPrelude(false))) {
             assertEquals(JsonTrees.parse("[true, true, true, true, true, true, true]"), assertEvaluates(sandbox,
                     "[this === globalThis, (function () { return this; })() === undefined,"
                             + " Function('return this')() === undefined, (1, eval)('this') === globalThis,"

@@ -52,7 +52,8 @@ public final class SandboxRunner {
                 .fixedClock(1_700_000_000_000L)
                 .memoryLimitBytes(memoryLimit)
                 .timeout(timeout)
-                .maxOutputBytes(maxOutputBytes);
+                .maxOutputBytes(maxOutputBytes)
+                .compatPrelude(false); // the native reference is the engine alone
         if (metered) {
             config.fuelLimit(UNMETERED_BUDGET);
         }
