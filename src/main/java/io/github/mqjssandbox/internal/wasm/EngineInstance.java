@@ -159,7 +159,8 @@ public final class EngineInstance {
     }
 
     private void evaluatePrelude(Prelude prelude) {
-        RawOutcome outcome = eval(prelude.sourceUtf8(), prelude.fileName());
+        // Its text, freed but left in memory, would otherwise be in every snapshot.
+        RawOutcome outcome = eval(prelude.sourceUtf8(), prelude.fileName(), true);
         if (outcome.status() != RawOutcome.Status.OK) {
             throw new ContextCreationException("the prelude " + prelude.fileName() + " failed in a JS heap of "
                     + arenaBytes + " bytes: " + outcome.errorName() + ": " + outcome.errorMessage());
@@ -392,6 +393,11 @@ public final class EngineInstance {
     }
 
     public RawOutcome eval(byte[] sourceUtf8, String fileName) {
+        return eval(sourceUtf8, fileName, false);
+    }
+
+    /** With {@code wipeSource}, the copy of the source is zeroed before it is freed. */
+    private RawOutcome eval(byte[] sourceUtf8, String fileName, boolean wipeSource) {
         wake();
         int source = copyIn(sourceUtf8);
         int name = copyIn(EngineText.encode(fileName));
@@ -400,6 +406,9 @@ public final class EngineInstance {
             return readOutcome(status);
         } finally {
             free.apply(name);
+            if (wipeSource) {
+                memory.fill((byte) 0, source, source + sourceUtf8.length + 1);
+            }
             free.apply(source);
         }
     }
