@@ -1,7 +1,9 @@
 // The compatibility prelude (docs/compatibility.md): the ES5 and Annex B builtins mquickjs lacks,
-// written from the specification, and the global aliases libraries probe for. It is evaluated
-// once into a template context, so each sandbox starts with it at no cost. Every definition
-// keeps the engine's rules: a property is always enumerable here, whatever its descriptor says.
+// a few later methods ES5-era packages call, corrections of engine builtins that deviate from
+// the specification, and the global aliases libraries probe for; all written here from the
+// specification. It is evaluated once into a template context, so each sandbox starts with it at
+// no cost. Every definition keeps the engine's rules: a property is always enumerable here,
+// whatever its descriptor says.
 (function (global) {
   var hasOwn = Object.prototype.hasOwnProperty;
   var objectToString = Object.prototype.toString;
