@@ -20,7 +20,7 @@ public final class PreludeCostProbe {
 
     public static void main(String[] args) {
         Engine engine = args.length > 0 ? Engine.valueOf(args[0].toUpperCase()) : Engine.AOT;
-        Sandbox.preload(engine);
+        ModuleRegistry.get(engine, false); // the module loaded, no template made yet
         SandboxConfig without = SandboxConfig.builder().engine(engine).compatPrelude(false).build();
         SandboxConfig with = without.newBuilder().compatPrelude(true).build();
         System.out.printf("engine %s, memory limit %d MiB%n", engine, with.memoryLimitBytes() >> 20);
