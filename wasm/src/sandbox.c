@@ -436,6 +436,102 @@ int32_t sbx_eval(const char *src, uint32_t len, const char *file_name)
     return finish(run_global_code(program));
 }
 
+/* ---- precompiled global code ---- */
+
+static int has_mtag(JSValue v, int mtag)
+{
+    return JS_IsPtr(v) && ((JSMemBlockHeader *)JS_VALUE_TO_PTR(v))->mtag == mtag;
+}
+
+/* Makes every string constant of a compiled function and of the functions it nests unique (an
+   atom). Loaded bytecode lives outside the JS heap, and the engine's collector drops such a
+   string from its table of unique strings when it made it unique at run time (a literal used as
+   a property key: define(o, 'toGMTString', f)); later lookups of that name then missed the
+   property. As atoms of the bytecode's own table they stay found. */
+static int make_constants_unique(JSValue func)
+{
+    JSGCRef func_ref;
+    int status = 0;
+    JS_PUSH_VALUE(ctx, func);
+    JSValue cpool = ((JSFunctionBytecode *)JS_VALUE_TO_PTR(func))->cpool;
+    int count = JS_IsNull(cpool) ? 0 : ((JSValueArray *)JS_VALUE_TO_PTR(cpool))->size;
+    for (int i = 0; i < count && status == 0; i++) {
+        /* read through the ref each time: making a string unique allocates, which may move things */
+        JSValueArray *constants = JS_VALUE_TO_PTR(((JSFunctionBytecode *)JS_VALUE_TO_PTR(func_ref.val))->cpool);
+        JSValue constant = constants->arr[i];
+        if (has_mtag(constant, JS_MTAG_STRING)) {
+            JSValue unique = JS_MakeUniqueString(ctx, constant);
+            if (JS_IsException(unique)) {
+                status = -1;
+            } else {
+                constants = JS_VALUE_TO_PTR(((JSFunctionBytecode *)JS_VALUE_TO_PTR(func_ref.val))->cpool);
+                constants->arr[i] = unique;
+            }
+        } else if (has_mtag(constant, JS_MTAG_FUNCTION_BYTECODE)) {
+            status = make_constants_unique(constant);
+        }
+    }
+    JS_POP_VALUE(ctx, func);
+    return status;
+}
+
+/* Build time only (wasm/node/compile-bytecode.mjs): compiles a script, in a context made for
+   compilation, to relocatable bytecode (header then data, based at address 0) in a new
+   buffer, and returns {pointer, length} words of it, {0, 0} when it does not parse (the error
+   goes to host_write). The context is gone afterwards: the instance is good for nothing else. */
+const uintptr_t *sbx_compile(const char *src, uint32_t len, const char *file_name, uint32_t arena_bytes)
+{
+    static uintptr_t out[2];
+    JSBytecodeHeader hdr;
+    const uint8_t *data;
+    uint32_t data_len;
+    out[0] = out[1] = 0;
+    sbx_destroy();
+    arena = malloc(arena_bytes);
+    if (!arena)
+        return out;
+    ctx = JS_NewContext2(arena, arena_bytes, &sbx_stdlib, TRUE);
+    JS_SetLogFunc(ctx, log_to_output);
+    JSValue program = JS_Parse(ctx, src, len, file_name, JS_EVAL_RETVAL);
+    if (JS_IsException(program)) {
+        JS_PrintValue(ctx, JS_GetException(ctx));
+        return out;
+    }
+    JSGCRef program_ref;
+    JS_PUSH_VALUE(ctx, program);
+    int unique = make_constants_unique(program);
+    JS_POP_VALUE(ctx, program);
+    if (unique != 0)
+        return out;
+    JS_PrepareBytecode(ctx, &hdr, &data, &data_len, program);
+    uint8_t *buf = malloc(sizeof(hdr) + data_len);
+    if (!buf)
+        return out;
+    memcpy(buf + sizeof(hdr), data, data_len);
+    JS_RelocateBytecode2(ctx, &hdr, buf + sizeof(hdr), data_len, 0, FALSE);
+    memcpy(buf, &hdr, sizeof(hdr));
+    out[0] = (uintptr_t)buf;
+    out[1] = sizeof(hdr) + data_len;
+    return out;
+}
+
+/* Runs bytecode from sbx_compile as global code. buf comes from sbx_alloc and is never freed:
+   the context runs its functions in place, outside the JS heap. Only before any other script:
+   the engine refuses it once a script defined atoms. Status as sbx_eval's. */
+int32_t sbx_run_bytecode(uint8_t *buf, uint32_t len)
+{
+    if (!ctx)
+        return SBX_NO_CONTEXT;
+    clear_slots();
+    release_stack_reservation();
+    if (JS_RelocateBytecode(ctx, buf, len))
+        return finish(JS_ThrowInternalError(ctx, "not bytecode of this engine"));
+    JSValue program = JS_LoadBytecode(ctx, buf);
+    if (JS_IsException(program))
+        return finish(program);
+    return finish(run_global_code(program));
+}
+
 static JSValue call_global(const char *name, const char *args_json, uint32_t args_len)
 {
     JSGCRef func_ref, args_ref;

@@ -54,6 +54,13 @@ uint32_t sbx_memory_used(void);
    copied) and returns {gap start, gap end} words that the host may skip. */
 const uintptr_t *sbx_prepare_snapshot(void);
 
+/* Build time: compiles a script to relocatable bytecode, {pointer, length} words of it, {0, 0}
+   if it does not parse; the instance's context is gone afterwards. */
+const uintptr_t *sbx_compile(const char *src, uint32_t len, const char *file_name, uint32_t arena_bytes);
+/* Runs bytecode from sbx_compile, copied into buf (from sbx_alloc, kept for the context's life),
+   as global code, before any other script; status as sbx_eval's. */
+int32_t sbx_run_bytecode(uint8_t *buf, uint32_t len);
+
 /* ---- imports, provided by the host (module "env") ---- */
 #ifdef __wasm__
 #define SBX_IMPORT(name) __attribute__((import_module("env"), import_name(#name)))

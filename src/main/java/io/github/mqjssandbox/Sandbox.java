@@ -218,7 +218,7 @@ public final class Sandbox implements AutoCloseable {
     }
 
     private static int ioReserveBytes(SandboxConfig config) {
-        return config.maxSourceBytes() + config.maxHostPayloadBytes() + 4096;
+        return config.maxSourceBytes() + config.maxHostPayloadBytes() + 4096 + prelude(config).residentBytes();
     }
 
     public SandboxConfig config() {

@@ -29,6 +29,25 @@ class CompatPreludeSandboxTest {
         }
     }
 
+    /**
+     * The prelude runs from bytecode outside the JS heap; names it defines from string literals
+     * must still be found by a name built at run time, after collections (hibernation collects
+     * garbage after every call here).
+     */
+    @Test
+    void everyNameThePreludeDefinesIsFoundByANameBuiltAtRunTime() {
+        try (Sandbox sandbox = TestSandboxes.open(Engine.AOT, b -> b.hibernateWhenIdle(java.time.Duration.ZERO))) {
+            sandbox.eval("var holders = [this, Object, Object.prototype, String, String.prototype, Array, Array.prototype,"
+                    + " Date, Date.prototype, Error.prototype, Number.prototype, Boolean.prototype, RegExp.prototype,"
+                    + " Function.prototype, Math, JSON]");
+            String missing = sandbox.eval("var missing = [], names = 0;"
+                    + "holders.forEach(function (o, i) { Object.keys(o).forEach(function (k) {"
+                    + "  names++; if (!o.hasOwnProperty(k.split('').join(''))) missing.push(i + '.' + k); }); });"
+                    + "[names > 150, missing]").value().toString();
+            assertEquals("[true,[]]", missing);
+        }
+    }
+
     @Test
     void theDefaultHasThePreludeAndResetKeepsIt() {
         try (Sandbox sandbox = TestSandboxes.open(Engine.AOT)) {

@@ -33,6 +33,7 @@ public final class EngineInstance {
     private final ExportFunction alloc;
     private final ExportFunction free;
     private final ExportFunction eval;
+    private final ExportFunction runBytecode;
     private final ExportFunction call;
     private final ExportFunction slotTable;
     private final ExportFunction memoryUsed;
@@ -54,6 +55,7 @@ public final class EngineInstance {
         this.alloc = instance.export("sbx_alloc");
         this.free = instance.export("sbx_free");
         this.eval = instance.export("sbx_eval");
+        this.runBytecode = instance.export("sbx_run_bytecode");
         this.call = instance.export("sbx_call");
         this.slotTable = instance.export("sbx_slot_table");
         this.memoryUsed = instance.export("sbx_memory_used");
@@ -159,14 +161,27 @@ public final class EngineInstance {
     }
 
     private void evaluatePrelude(Prelude prelude) {
-        // Its text, freed but left in memory, would otherwise be in every snapshot.
-        RawOutcome outcome = eval(prelude.sourceUtf8(), prelude.fileName(), true);
-        if (outcome.status() != RawOutcome.Status.OK) {
-            throw new ContextCreationException("the prelude " + prelude.fileName() + " failed in a JS heap of "
-                    + arenaBytes + " bytes: " + outcome.errorName() + ": " + outcome.errorMessage());
+        for (Prelude.Part part : prelude.parts()) {
+            // A source's text, freed but left in memory, would otherwise be in every snapshot.
+            RawOutcome outcome = part.bytecode() ? runBytecode(part.bytes()) : eval(part.bytes(), part.fileName(), true);
+            if (outcome.status() != RawOutcome.Status.OK) {
+                throw new ContextCreationException("the prelude " + part.fileName() + " failed in a JS heap of "
+                        + arenaBytes + " bytes: " + outcome.errorName() + ": " + outcome.errorMessage());
+            }
         }
-        // Collects what compiling it left behind, so the template holds only the live context.
+        // Collects what running it left behind, so the template holds only the live context.
         prepareSnapshot.apply();
+    }
+
+    /** Runs bytecode the build compiled; its copy stays in linear memory, where its functions live. */
+    private RawOutcome runBytecode(byte[] bytecode) {
+        wake();
+        int buffer = (int) alloc.apply(bytecode.length)[0];
+        if (buffer == 0) {
+            throw new ContextCreationException("no room in the sandbox for " + bytecode.length + " bytes of bytecode");
+        }
+        memory.write(buffer, bytecode);
+        return readOutcome((int) runBytecode.apply(buffer, bytecode.length)[0]);
     }
 
     Instance instance() {

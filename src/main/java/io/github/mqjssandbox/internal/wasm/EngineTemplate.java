@@ -18,18 +18,18 @@ import java.util.concurrent.ConcurrentHashMap;
 final class EngineTemplate {
     private static final int CACHED_TEMPLATES = 8;
 
-    /** Compares modules and preludes by identity: a module's own equals and hashCode walk all its code. */
+    /** Compares modules by identity (a module's own equals and hashCode walk all its code), preludes by content. */
     private record Key(LoadedModule module, int arenaBytes, int ioReserveBytes, Prelude prelude) {
         @Override
         public boolean equals(Object other) {
-            return other instanceof Key key && key.module == module && key.prelude == prelude
+            return other instanceof Key key && key.module == module && key.prelude.equals(prelude)
                     && key.arenaBytes == arenaBytes && key.ioReserveBytes == ioReserveBytes;
         }
 
         @Override
         public int hashCode() {
             return ((System.identityHashCode(module) * 31 + arenaBytes) * 31 + ioReserveBytes) * 31
-                    + System.identityHashCode(prelude);
+                    + prelude.hashCode();
         }
     }
 

@@ -57,8 +57,8 @@ public final class PreludeCostProbe {
 
     /** The frozen pages of the template the sandboxes of this configuration share. */
     private static long templateBytes(SandboxConfig config) {
-        int ioReserve = config.maxSourceBytes() + config.maxHostPayloadBytes() + 4096; // as Sandbox reserves it
         Prelude prelude = config.compatPrelude() ? Prelude.compat() : Prelude.NONE;
+        int ioReserve = config.maxSourceBytes() + config.maxHostPayloadBytes() + 4096 + prelude.residentBytes(); // as Sandbox reserves it
         EngineTemplate template = EngineTemplate.cached(
                 ModuleRegistry.get(config.engine(), false), config.memoryLimitBytes(), ioReserve, prelude);
         return (long) template.memory().allocatedPages() * PAGE;
