@@ -10,6 +10,7 @@ import io.github.mqjssandbox.internal.wasm.EngineInstance;
 import io.github.mqjssandbox.internal.wasm.EngineState;
 import io.github.mqjssandbox.internal.wasm.FuelGauge;
 import io.github.mqjssandbox.internal.wasm.Prelude;
+import io.github.mqjssandbox.internal.wasm.PreludeFailedException;
 import io.github.mqjssandbox.internal.wasm.RawOutcome;
 import io.github.mqjssandbox.internal.EngineText;
 import io.github.mqjssandbox.internal.MappingFailure;
@@ -89,6 +90,9 @@ public final class Sandbox implements AutoCloseable {
         // sandbox's (random seed, host functions): on the caller's thread, with no hand-off.
         try {
             onSetUpThread(() -> engine = restored == null ? newEngine() : restoredEngine(restored));
+        } catch (PreludeFailedException e) {
+            thread.close();
+            throw preloadFailed(e);
         } catch (ContextCreationException e) {
             thread.close();
             if (restored != null) {
@@ -100,6 +104,16 @@ public final class Sandbox implements AutoCloseable {
             thread.close();
             throw new SandboxInternalException("cannot create the sandbox: " + e, "", e);
         }
+    }
+
+    private static PreloadException preloadFailed(PreludeFailedException e) {
+        ErrorKind kind = switch (e.failure()) {
+            case SYNTAX -> ErrorKind.SYNTAX;
+            case THROWN -> ErrorKind.RUNTIME;
+            case TIMEOUT -> ErrorKind.TIMEOUT;
+            case MEMORY -> ErrorKind.MEMORY;
+        };
+        return new PreloadException(e.getMessage(), e.fileName(), kind, e.outcome().errorStack(), e);
     }
 
     /**
@@ -129,11 +143,17 @@ public final class Sandbox implements AutoCloseable {
      * memory limit are copied from. Call it where start-up time is cheap (a serverless
      * function's init phase, a background thread at start); later {@link #create} calls then only
      * copy the template. Optional: without it the first {@code create} does the same.
+     *
+     * @throws PreloadException if one of the configuration's preloaded scripts fails
      */
     public static void prepare(SandboxConfig config) {
         Objects.requireNonNull(config, "config");
-        EngineInstance.prepare(config.engine(), config.fuelMetered(), config.memoryLimitBytes(), ioReserveBytes(config),
-                prelude(config));
+        try {
+            EngineInstance.prepare(config.engine(), config.fuelMetered(), config.memoryLimitBytes(),
+                    ioReserveBytes(config), prelude(config));
+        } catch (PreludeFailedException e) {
+            throw preloadFailed(e);
+        }
     }
 
     /** A sandbox with the default settings. */
@@ -557,7 +577,7 @@ public final class Sandbox implements AutoCloseable {
     }
 
     private static Prelude prelude(SandboxConfig config) {
-        return config.compatPrelude() ? Prelude.compat() : Prelude.NONE;
+        return config.prelude();
     }
 
     private static EngineInstance restarted(EngineInstance engine) {

@@ -1,8 +1,12 @@
 package io.github.mqjssandbox;
 
+import io.github.mqjssandbox.internal.wasm.Prelude;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -57,6 +61,8 @@ public final class SandboxConfig {
     private final boolean evaluateOnCallerThread;
     private final Duration hibernateWhenIdle;
     private final boolean compatPrelude;
+    private final List<PreloadScript> preloads;
+    private final Prelude prelude;
 
     private SandboxConfig(Builder b) {
         this.memoryLimitBytes = b.memoryLimitBytes;
@@ -74,6 +80,23 @@ public final class SandboxConfig {
         this.evaluateOnCallerThread = b.evaluateOnCallerThread;
         this.hibernateWhenIdle = b.hibernateWhenIdle;
         this.compatPrelude = b.compatPrelude;
+        this.preloads = List.copyOf(b.preloads);
+        Prelude scripts = compatPrelude ? Prelude.compat() : Prelude.NONE;
+        for (PreloadScript script : preloads) {
+            scripts = scripts.thenSource(script.fileName(), script.source().getBytes(StandardCharsets.UTF_8));
+        }
+        this.prelude = scripts.withSourceTimeout(timeout);
+    }
+
+    /**
+     * A script evaluated once into the context that sandboxes of a configuration start from:
+     * {@code fileName} is the name its functions carry in stack traces and errors.
+     */
+    public record PreloadScript(String fileName, String source) {
+        public PreloadScript {
+            Objects.requireNonNull(fileName, "fileName");
+            Objects.requireNonNull(source, "source");
+        }
     }
 
     public static Builder builder() {
@@ -180,6 +203,26 @@ public final class SandboxConfig {
     }
 
     /**
+     * Scripts evaluated, in order and after the compatibility prelude, into the context every
+     * sandbox of this configuration is copied from, for example a template library and the
+     * host's helpers: each new sandbox and each {@code reset()} then starts with what they
+     * defined at the cost of a copy, not of parsing them again. They run once per JVM and
+     * configuration, when the first such sandbox is created (or in {@link Sandbox#prepare}),
+     * each within {@link #timeout()}, their output dropped; host functions are not defined yet
+     * while they load (a function they define may call them later). What they
+     * leave is part of every sandbox's JS heap. One that fails makes {@code create} throw
+     * {@link PreloadException}.
+     */
+    public List<PreloadScript> preloads() {
+        return preloads;
+    }
+
+    /** The scripts a template of this configuration has run, made once. */
+    Prelude prelude() {
+        return prelude;
+    }
+
+    /**
      * True to run the engine on the calling thread instead of the shared evaluation threads:
      * tens of microseconds less per call, but the caller's stack must be deep enough, and an
      * engine that ignores even a thread interrupt cannot be abandoned.
@@ -205,6 +248,7 @@ public final class SandboxConfig {
         private boolean evaluateOnCallerThread;
         private Duration hibernateWhenIdle = DEFAULT_HIBERNATE_WHEN_IDLE;
         private boolean compatPrelude = true;
+        private final List<PreloadScript> preloads = new ArrayList<>();
 
         private Builder() {}
 
@@ -224,6 +268,7 @@ public final class SandboxConfig {
             evaluateOnCallerThread = c.evaluateOnCallerThread;
             hibernateWhenIdle = c.hibernateWhenIdle;
             compatPrelude = c.compatPrelude;
+            preloads.addAll(c.preloads);
         }
 
         /** From {@value #MIN_MEMORY_LIMIT_BYTES} bytes to 1 GiB. */
@@ -330,6 +375,16 @@ public final class SandboxConfig {
         }
 
         /**
+         * Adds a script to evaluate into every sandbox's starting context, after those added
+         * before (see {@link SandboxConfig#preloads()}). Its size counts against
+         * {@link #maxSourceBytes}, checked by {@link #build()}.
+         */
+        public Builder preload(String fileName, String source) {
+            preloads.add(new PreloadScript(fileName, source));
+            return this;
+        }
+
+        /**
          * Runs the engine on the calling thread (the AOT and compiler engines only: the
          * interpreter needs the deep stack of the shared evaluation threads).
          */
@@ -389,6 +444,13 @@ public final class SandboxConfig {
             if (evaluateOnCallerThread && engine == Engine.INTERPRETER) {
                 throw new IllegalArgumentException(
                         "the interpreter engine needs the deep stacks of the shared evaluation threads; evaluateOnCallerThread is for aot and compiler");
+            }
+            for (PreloadScript script : preloads) {
+                int bytes = script.source().getBytes(StandardCharsets.UTF_8).length;
+                if (bytes > maxSourceBytes) {
+                    throw new IllegalArgumentException("preloaded script " + script.fileName() + " is " + bytes
+                            + " bytes, over maxSourceBytes of " + maxSourceBytes + " bytes");
+                }
             }
             return new SandboxConfig(this);
         }

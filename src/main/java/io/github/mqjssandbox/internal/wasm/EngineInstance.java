@@ -148,29 +148,57 @@ public final class EngineInstance {
      */
     static EngineInstance createFresh(
             LoadedModule loaded, int arenaBytes, int ioReserveBytes, Prelude prelude, HostCalls host) {
-        EngineInstance engine = instantiate(loaded, arenaBytes, ioReserveBytes, host);
+        PreludeHost preludeHost = prelude.isEmpty() ? null : new PreludeHost(host);
+        EngineInstance engine = instantiate(loaded, arenaBytes, ioReserveBytes, preludeHost == null ? host : preludeHost);
         long created = engine.create.apply(arenaBytes)[0];
         if (created != 0) {
             throw new ContextCreationException("cannot allocate a JS heap of " + arenaBytes + " bytes within "
                     + engine.memory.maximumPages() + " wasm pages");
         }
-        if (!prelude.isEmpty()) {
-            engine.evaluatePrelude(prelude);
+        if (preludeHost != null) {
+            engine.evaluatePrelude(prelude, preludeHost);
         }
         return engine;
     }
 
-    private void evaluatePrelude(Prelude prelude) {
+    private void evaluatePrelude(Prelude prelude, PreludeHost preludeHost) {
         for (Prelude.Part part : prelude.parts()) {
-            // A source's text, freed but left in memory, would otherwise be in every snapshot.
-            RawOutcome outcome = part.bytecode() ? runBytecode(part.bytes()) : eval(part.bytes(), part.fileName(), true);
+            RawOutcome outcome;
+            boolean timedOut = false;
+            if (part.bytecode()) {
+                outcome = runBytecode(part.bytes());
+            } else {
+                preludeHost.startScript(prelude.sourceTimeoutNanos());
+                try {
+                    // Its text, freed but left in memory, would otherwise be in every snapshot.
+                    outcome = eval(part.bytes(), part.fileName(), true);
+                } finally {
+                    timedOut = preludeHost.endScript();
+                }
+            }
             if (outcome.status() != RawOutcome.Status.OK) {
-                throw new ContextCreationException("the prelude " + part.fileName() + " failed in a JS heap of "
-                        + arenaBytes + " bytes: " + outcome.errorName() + ": " + outcome.errorMessage());
+                throw failed(part.fileName(), outcome, timedOut);
             }
         }
         // Collects what running it left behind, so the template holds only the live context.
         prepareSnapshot.apply();
+    }
+
+    private PreludeFailedException failed(String fileName, RawOutcome outcome, boolean timedOut) {
+        PreludeFailedException.Cause cause;
+        if (outcome.status() == RawOutcome.Status.SYNTAX) {
+            cause = PreludeFailedException.Cause.SYNTAX;
+        } else if (timedOut) {
+            cause = PreludeFailedException.Cause.TIMEOUT;
+        } else if ("out of memory".equals(outcome.errorMessage()) || "not enough memory".equals(outcome.errorMessage())) {
+            cause = PreludeFailedException.Cause.MEMORY;
+        } else {
+            cause = PreludeFailedException.Cause.THROWN;
+        }
+        String error = timedOut ? "stopped by its time limit"
+                : outcome.errorName() == null ? outcome.errorMessage() : outcome.errorName() + ": " + outcome.errorMessage();
+        return new PreludeFailedException(fileName, cause, outcome,
+                "the preloaded script " + fileName + " failed in a JS heap of " + arenaBytes + " bytes: " + error);
     }
 
     /** Runs bytecode the build compiled; its copy stays in linear memory, where its functions live. */

@@ -3,6 +3,7 @@ package io.github.mqjssandbox.internal.wasm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -38,11 +39,20 @@ public final class Prelude {
 
     private final List<Part> parts;
     private final int hash;
+    /** How long each source part may run; not part of equality (whichever made the template). */
+    private final long sourceTimeoutNanos;
 
     private Prelude(List<Part> parts) {
+        this(parts, DEFAULT_SOURCE_TIMEOUT_NANOS);
+    }
+
+    private Prelude(List<Part> parts, long sourceTimeoutNanos) {
         this.parts = List.copyOf(parts);
         this.hash = this.parts.hashCode();
+        this.sourceTimeoutNanos = sourceTimeoutNanos;
     }
+
+    private static final long DEFAULT_SOURCE_TIMEOUT_NANOS = Duration.ofSeconds(10).toNanos();
 
     /** The compatibility layer (docs/compatibility.md), read from the library's resources once. */
     public static Prelude compat() {
@@ -63,6 +73,16 @@ public final class Prelude {
         List<Part> more = new ArrayList<>(parts);
         more.add(new Part(fileName, sourceUtf8.clone(), false));
         return new Prelude(more);
+    }
+
+    /** The same scripts, each source part stopped after {@code timeout}. */
+    public Prelude withSourceTimeout(Duration timeout) {
+        boolean anySource = parts.stream().anyMatch(part -> !part.bytecode());
+        return anySource ? new Prelude(parts, timeout.toNanos()) : this;
+    }
+
+    long sourceTimeoutNanos() {
+        return sourceTimeoutNanos;
     }
 
     private static byte[] read(String resource) {
