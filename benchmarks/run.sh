@@ -9,6 +9,9 @@
 #                                       writes benchmarks/results/microbench.csv, then rewrites the docs
 #   benchmarks/run.sh microbench-quick  the same on a few tests in ~1 minute, to test the tooling:
 #                                       writes benchmarks/results/microbench-quick.csv, leaves the docs alone
+#   benchmarks/run.sh preload           only a new sandbox that needs a library (mustache, js-yaml) and one
+#                                       call of it: preloaded (SandboxConfig.preload) or evaluated in each
+#                                       sandbox (~1 minute): writes benchmarks/results/preload.csv
 #   benchmarks/run.sh lifecycle         only the sandbox life cycle (create, reset, pool, hibernation,
 #                                       snapshot, restore, idle footprint, at 1, 16 and 256 MiB; ~6 minutes): writes benchmarks/results/lifecycle.csv,
 #                                       then rewrites the docs
@@ -25,8 +28,8 @@ set -euo pipefail
 
 mode="${1:-short}"
 case "$mode" in
-  short|full|report|microbench|microbench-quick|lifecycle) ;;
-  *) echo "usage: $0 [short|full|report|microbench|microbench-quick|lifecycle]" >&2; exit 2 ;;
+  short|full|report|microbench|microbench-quick|lifecycle|preload) ;;
+  *) echo "usage: $0 [short|full|report|microbench|microbench-quick|lifecycle|preload]" >&2; exit 2 ;;
 esac
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -92,6 +95,17 @@ echo "== building benchmarks/target/benchmarks.jar"
 mvn -q -f "$here/pom.xml" "${profile[@]}" package
 
 mkdir -p "$here/results"
+
+if [[ "$mode" == preload ]]; then
+  # the real-world suite's pinned packages (package-lock.json: versions and integrity hashes)
+  mkdir -p "$root/target/realworld"
+  cp "$root/src/test/realworld/package.json" "$root/src/test/realworld/package-lock.json" "$root/target/realworld/"
+  (cd "$root/target/realworld" && npm ci --ignore-scripts --no-audit --no-fund >/dev/null)
+  echo "== running the preload benchmark; log in benchmarks/results/run-preload.log"
+  java -Dbench.nodeModules="$root/target/realworld/node_modules" -cp "$here/target/benchmarks.jar" \
+    io.github.mqjssandbox.bench.PreloadRun "$here/results/preload.csv" "$library" 2>&1 | tee "$here/results/run-preload.log"
+  exit 0
+fi
 
 if [[ "$mode" == lifecycle ]]; then
   echo "== running the life-cycle benchmark; log in benchmarks/results/run-lifecycle.log"
