@@ -46,7 +46,7 @@ final class OutcomeJudge {
                         attempt.evalNanos(), attempt.memoryUsed(), attempt.fuelUsed());
             }
             case SYNTAX:
-                if (isOutOfMemory(raw)) {
+                if (isOutOfMemory(raw) || parserStarved(raw, attempt)) {
                     throw new MemoryLimitException(config.memoryLimitBytes(), raw.errorMessage(), false, output, null);
                 }
                 throw new JsException(ErrorKind.SYNTAX, details(raw, fileName), output, null);
@@ -79,6 +79,20 @@ final class OutcomeJudge {
         return ("InternalError".equals(raw.errorName()) || "SyntaxError".equals(raw.errorName()))
                 && ("out of memory".equals(raw.errorMessage()) || "not enough memory".equals(raw.errorMessage()));
     }
+
+    /**
+     * The parser keeps its state on the JS stack, which shares the arena with the heap: when a
+     * script's globals hold nearly all of it, the next source fails to parse with "stack
+     * overflow". That is the memory limit, not the source's nesting (which leaves the heap free
+     * once the parser gives up).
+     */
+    private boolean parserStarved(RawOutcome raw, Attempt attempt) {
+        return "stack overflow".equals(raw.errorMessage())
+                && config.memoryLimitBytes() - attempt.memoryUsed() < STARVED_PARSER_FREE_BYTES;
+    }
+
+    /** Less free arena than this after a parse failed for stack: the heap, not the nesting, is why. */
+    private static final int STARVED_PARSER_FREE_BYTES = 8 << 10;
 
     private static JsErrorDetails details(RawOutcome raw, String fileName) {
         return JsErrorDetails.of(raw.errorName(), raw.errorMessage(), raw.errorStack(), fileName);
