@@ -83,13 +83,18 @@ public final class EngineInstance {
      */
     private static EngineInstance makeTemplate(
             LoadedModule loaded, int arenaBytes, int ioReserveBytes, Prelude prelude, HostCalls host) {
-        synchronized (EngineTemplate.makingLock(loaded, arenaBytes, ioReserveBytes, prelude)) {
-            if (EngineTemplate.cached(loaded, arenaBytes, ioReserveBytes, prelude) != null) {
-                return null;
+        Object lock = EngineTemplate.makingLock(loaded, arenaBytes, ioReserveBytes, prelude);
+        try {
+            synchronized (lock) {
+                if (EngineTemplate.cached(loaded, arenaBytes, ioReserveBytes, prelude) != null) {
+                    return null;
+                }
+                EngineInstance fresh = createFresh(loaded, arenaBytes, ioReserveBytes, prelude, host);
+                EngineTemplate kept = EngineTemplate.captureAndKeep(fresh, loaded, arenaBytes, ioReserveBytes, prelude);
+                return new EngineInstance(fresh.instance, kept, fresh.fuel, fresh.abi, arenaBytes);
             }
-            EngineInstance fresh = createFresh(loaded, arenaBytes, ioReserveBytes, prelude, host);
-            EngineTemplate kept = EngineTemplate.captureAndKeep(fresh, loaded, arenaBytes, ioReserveBytes, prelude);
-            return new EngineInstance(fresh.instance, kept, fresh.fuel, fresh.abi, arenaBytes);
+        } finally {
+            EngineTemplate.madeWith(lock, loaded, arenaBytes, ioReserveBytes, prelude);
         }
     }
 

@@ -61,6 +61,14 @@ final class EngineTemplate {
         return MAKING.computeIfAbsent(new Key(module, arenaBytes, ioReserveBytes, prelude), k -> new Object());
     }
 
+    /**
+     * Forgets the lock once its template is made (or failed), so that locks, and the preludes
+     * their keys hold, do not pile up; a thread still waiting on it then finds the template.
+     */
+    static void madeWith(Object lock, LoadedModule module, int arenaBytes, int ioReserveBytes, Prelude prelude) {
+        MAKING.remove(new Key(module, arenaBytes, ioReserveBytes, prelude), lock);
+    }
+
     /** The template for these sizes and prelude, or null if this JVM has made none yet. */
     static EngineTemplate cached(LoadedModule module, int arenaBytes, int ioReserveBytes, Prelude prelude) {
         synchronized (CACHE) {
