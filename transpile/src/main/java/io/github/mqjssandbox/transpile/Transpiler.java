@@ -69,7 +69,7 @@ public final class Transpiler {
             return cached;
         }
         checkNesting(source);
-        ClosureCompilation.Output output = threads.run(() -> ClosureCompilation.compile(source), options.timeout());
+        ClosureCompilation.Output output = threads.run(() -> ClosureCompilation.compile(source, options.polyfills()), options.timeout());
         String code = EngineShims.addTo(output.code());
         if (code.length() > options.maxSourceBytes()) { // the compiler writes ASCII: a char is a byte
             throw new TranspileException(TranspileException.Problem.OUTPUT_TOO_LARGE, "the ES5 code is " + code.length()
