@@ -35,8 +35,11 @@ final class ClosureCompilation {
     private static final String GENERATOR_RUNTIME = "$jscomp.generator.";
     private static final String SYMBOL_POLYFILL = "$jscomp.polyfill(\"Symbol\"";
 
-    /** The ES5 code and the source map (version 3 JSON) from its positions to the source's. */
-    record Output(String code, String sourceMap) {}
+    /**
+     * The ES5 code, the source map (version 3 JSON) from its positions to the source's, and
+     * whether the code queues Promise jobs for its host to run ({@link PromiseJobs}).
+     */
+    record Output(String code, String sourceMap, boolean promiseJobs) {}
 
     private ClosureCompilation() {}
 
@@ -57,9 +60,10 @@ final class ClosureCompilation {
         CompilerOptions options = options(polyfills);
         options.setForceLibraryInjection(forcedLibraries);
         options.addCustomPass(CustomPassExecutionTime.BEFORE_CHECKS, new UniqueCatchNames(compiler));
+        EnginePolyfills engine = new EnginePolyfills(compiler);
         if (polyfills) {
             // the polyfills are injected by then
-            options.addCustomPass(CustomPassExecutionTime.AFTER_OPTIMIZATION_LOOP, new EnginePolyfills(compiler));
+            options.addCustomPass(CustomPassExecutionTime.AFTER_OPTIMIZATION_LOOP, engine);
         }
         Result result = compiler.compile(
                 List.of(SourceFile.fromCode("no-externs.js", "")),
@@ -75,7 +79,7 @@ final class ClosureCompilation {
         } catch (IOException cannotHappen) {
             throw new IllegalStateException(cannotHappen);
         }
-        return new Output(code, map.toString());
+        return new Output(code, map.toString(), engine.promiseJobs());
     }
 
     private static CompilerOptions options(boolean polyfills) {

@@ -13,7 +13,8 @@ import java.util.Set;
  * <ul>
  *   <li>leaves out the polyfills that cannot be faithful here ({@link #LEFT_OUT}): the builtin
  *       stays absent, as without transpiling, rather than half there;</li>
- *   <li>gives {@code Map} and {@code Set} implementations of its own (polyfills/Map.js, Set.js).</li>
+ *   <li>gives {@code Map} and {@code Set} implementations of its own (polyfills/Map.js, Set.js);</li>
+ *   <li>has {@code Promise} queue its jobs for the host to run ({@link PromiseJobs}).</li>
  * </ul>
  */
 final class EnginePolyfills implements CompilerPass {
@@ -43,9 +44,15 @@ final class EnginePolyfills implements CompilerPass {
     static final Set<String> OWN = Set.of("Map", "Set");
 
     private final AbstractCompiler compiler;
+    private boolean promiseJobs;
 
     EnginePolyfills(AbstractCompiler compiler) {
         this.compiler = compiler;
+    }
+
+    /** True once the pass has given Promise a job queue: the script's host must run it. */
+    boolean promiseJobs() {
+        return promiseJobs;
     }
 
     @Override
@@ -74,6 +81,9 @@ final class EnginePolyfills implements CompilerPass {
             Node own = EngineScripts.expression(compiler, name);
             implementation.replaceWith(own);
             compiler.reportChangeToEnclosingScope(call);
+        } else if (name.equals("Promise") && implementation.isFunction()) {
+            PromiseJobs.schedule(compiler, implementation);
+            promiseJobs = true;
         }
     }
 

@@ -207,6 +207,29 @@ class TranspilerTest {
     }
 
     @Test
+    void promiseJobsWaitUntilTheHostRunsThem() {
+        TranspiledScript script = TRANSPILER.transpile("var log = [];\nPromise.resolve(1).then((v) => log.push(v));\nlog.push(0);\nlog");
+        assertTrue(script.queuesPromiseJobs());
+        assertFalse(TRANSPILER.transpile("[1].includes(1)").queuesPromiseJobs());
+        try (Sandbox sandbox = Sandbox.create()) {
+            assertEquals("[0]", sandbox.eval(script.code()).value().toString());
+            assertEquals("[0]", sandbox.eval("log").value().toString());
+            sandbox.eval(TranspiledScript.RUN_PROMISE_JOBS);
+            assertEquals("[0,1]", sandbox.eval("log").value().toString());
+            sandbox.eval(TranspiledScript.RUN_PROMISE_JOBS); // nothing left
+            assertEquals("[0,1]", sandbox.eval("log").value().toString());
+        }
+    }
+
+    @Test
+    void runningPromiseJobsWhereThereAreNoneDoesNothing() {
+        try (Sandbox sandbox = Sandbox.create()) {
+            sandbox.eval(TranspiledScript.RUN_PROMISE_JOBS);
+            assertEquals("false", sandbox.eval("'$jscomp' in globalThis").value().toString(), "it declares nothing");
+        }
+    }
+
+    @Test
     void positionsInTheRuntimeHelpersMapToNothing() {
         TranspiledScript script = TRANSPILER.transpile("for (const x of [1]) x");
         int helperLine = lineOf(script.code(), "$jscomp.makeIterator=function");
