@@ -78,7 +78,7 @@ final class EnginePolyfills implements CompilerPass {
             statement.detach();
             compiler.reportChangeToEnclosingScope(script);
         } else if (OWN.contains(name)) {
-            Node own = EngineScripts.expression(compiler, name);
+            Node own = EngineScripts.expression(name);
             implementation.replaceWith(own);
             compiler.reportChangeToEnclosingScope(call);
         } else if (name.equals("Promise") && implementation.isFunction()) {

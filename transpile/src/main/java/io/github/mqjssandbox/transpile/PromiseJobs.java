@@ -30,7 +30,7 @@ final class PromiseJobs {
         if (initializer == null) {
             throw new IllegalStateException("Closure's Promise polyfill has no " + TIMER + " to replace");
         }
-        Node queue = EngineScripts.expression(compiler, "PromiseJobs");
+        Node queue = EngineScripts.expression("PromiseJobs");
         initializer.replaceWith(queue);
         compiler.reportChangeToEnclosingScope(queue);
     }
