@@ -25,6 +25,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The corpus of modern snippets, transpiled and run in the sandbox (AOT engine), against what
@@ -46,8 +48,10 @@ class CorpusTest {
     private static final String NEEDS = "// needs: ";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Test
-    void theCorpusGivesWhatNodeGives() throws Exception {
+    /** In a default sandbox, with the library's compatibility prelude, and without it: 90 % either way. */
+    @ParameterizedTest(name = "compatPrelude {0}")
+    @ValueSource(booleans = {true, false})
+    void theCorpusGivesWhatNodeGives(boolean prelude) throws Exception {
         NodeOracle.Answers node = NodeOracle.answers(CORPUS);
         List<Path> snippets = snippets();
         assertEquals(snippets.size(), node.byFile().size(), "one answer per snippet");
@@ -56,7 +60,7 @@ class CorpusTest {
         List<String> mismatches = new ArrayList<>();
         int untagged = 0;
         int untaggedMatched = 0;
-        SandboxConfig config = SandboxConfig.builder().timeout(Duration.ofSeconds(10)).build();
+        SandboxConfig config = SandboxConfig.builder().timeout(Duration.ofSeconds(10)).compatPrelude(prelude).build();
         try (TranspilingSandbox sandbox = TranspilingSandbox.create(config)) {
             for (Path snippet : snippets) {
                 String file = snippet.getFileName().toString();
@@ -75,9 +79,9 @@ class CorpusTest {
             }
         }
         int matched = snippets.size() - mismatches.size();
-        System.out.printf("corpus: %d/%d match Node (%.1f %%); without the %d snippets that need a builtin the engine lacks: "
-                        + "%d/%d (%.1f %%); expected values from %s%n",
-                matched, snippets.size(), 100.0 * matched / snippets.size(), snippets.size() - untagged,
+        System.out.printf("corpus (compatibility prelude %s): %d/%d match Node (%.1f %%); without the %d snippets that need "
+                        + "a builtin the engine lacks: %d/%d (%.1f %%); expected values from %s%n",
+                prelude ? "on" : "off", matched, snippets.size(), 100.0 * matched / snippets.size(), snippets.size() - untagged,
                 untaggedMatched, untagged, 100.0 * untaggedMatched / untagged, node.source());
         mismatches.forEach(m -> System.out.println("  mismatch " + m));
         assertTrue(untaggedMatched >= REQUIRED_SHARE * untagged,

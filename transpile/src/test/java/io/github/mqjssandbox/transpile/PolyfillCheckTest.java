@@ -16,12 +16,15 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Each polyfill Closure may inject for a builtin the engine lacks, checked on this engine:
  * {@code src/test/resources/polyfill-checks.txt} has one modern source per builtin, what Node 20
- * gives for it and what transpile mode gives (mostly the same). Those left out
- * ({@link EnginePolyfills#LEFT_OUT}) must stay absent rather than half-work.
+ * gives for it and what transpile mode gives (mostly the same), with the library's compatibility
+ * prelude and without. Those left out ({@link EnginePolyfills#LEFT_OUT}) must stay absent rather
+ * than half-work.
  */
 class PolyfillCheckTest {
     private static final Path CHECKS = Path.of("src/test/resources/polyfill-checks.txt");
@@ -34,12 +37,15 @@ class PolyfillCheckTest {
         }
     }
 
-    @Test
-    void eachPolyfillGivesWhatTheFileSays() throws IOException {
+    /** With the library's compatibility prelude (the default) and without: no check depends on it. */
+    @ParameterizedTest(name = "compatPrelude {0}")
+    @ValueSource(booleans = {true, false})
+    void eachPolyfillGivesWhatTheFileSays(boolean prelude) throws IOException {
         List<Check> checks = checks();
         assertTrue(checks.size() > 70, "checks: " + checks.size());
         List<String> wrong = new ArrayList<>();
-        try (TranspilingSandbox sandbox = TranspilingSandbox.create(SandboxConfig.defaults())) {
+        SandboxConfig config = SandboxConfig.builder().compatPrelude(prelude).build();
+        try (TranspilingSandbox sandbox = TranspilingSandbox.create(config)) {
             for (Check check : checks) {
                 sandbox.sandbox().reset();
                 String got = TranspileDialectDocTest.outcome(sandbox, check.source());
