@@ -21,8 +21,12 @@ import java.util.List;
  * transpile-only shortcut: only then does it inject the runtime helpers the ES5 code calls
  * ({@code $jscomp.makeIterator}, {@code $jscomp.inherits}…). SIMPLE would optimise, and its
  * dead-code removal drops a script's last expression statement, the value a sandbox returns;
- * it also renames locals, which error messages then show. Polyfills are not rewritten:
- * {@code Map}, {@code Set}, {@code Promise}, {@code Symbol} stay absent, as in plain scripts.
+ * it also renames locals, which error messages then show.
+ *
+ * <p>With polyfills on, the compiler injects those of the builtins a script uses that ES5 lacks
+ * ({@code Map}, {@code Array.prototype.includes}…), each installed only where the builtin is
+ * absent, and {@link EnginePolyfills} fits them to this engine. With them off, such builtins stay
+ * absent, as in plain scripts.
  */
 final class ClosureCompilation {
     /** The source's name inside the compiler and in the source map's {@code sources}. */
@@ -31,28 +35,36 @@ final class ClosureCompilation {
     private static final String GENERATOR_RUNTIME = "$jscomp.generator.";
     private static final String SYMBOL_POLYFILL = "$jscomp.polyfill(\"Symbol\"";
 
-    /** The ES5 code and the source map (version 3 JSON) from its positions to the source's. */
-    record Output(String code, String sourceMap) {}
+    /**
+     * The ES5 code, the source map (version 3 JSON) from its positions to the source's, and
+     * whether the code queues Promise jobs for its host to run ({@link PromiseJobs}).
+     */
+    record Output(String code, String sourceMap, boolean promiseJobs) {}
 
     private ClosureCompilation() {}
 
-    static Output compile(String source) {
-        Output output = compile(source, List.of());
+    static Output compile(String source, boolean polyfills) {
+        Output output = compile(source, polyfills, List.of());
         if (output.code().contains(GENERATOR_RUNTIME) && !output.code().contains(SYMBOL_POLYFILL)) {
             // Closure's generator runtime sets this[Symbol.iterator] and counts on the Symbol
             // polyfill, which it injects only when the source names Symbol itself
-            output = compile(source, List.of("es6/symbol"));
+            output = compile(source, polyfills, List.of("es6/symbol"));
         }
         return output;
     }
 
-    private static Output compile(String source, List<String> forcedLibraries) {
+    private static Output compile(String source, boolean polyfills, List<String> forcedLibraries) {
         com.google.javascript.jscomp.Compiler compiler = new com.google.javascript.jscomp.Compiler();
         compiler.disableThreads(); // the caller's thread, with the stack it chose
         compiler.setErrorManager(new Collected());
-        CompilerOptions options = options();
+        CompilerOptions options = options(polyfills);
         options.setForceLibraryInjection(forcedLibraries);
         options.addCustomPass(CustomPassExecutionTime.BEFORE_CHECKS, new UniqueCatchNames(compiler));
+        EnginePolyfills engine = new EnginePolyfills(compiler);
+        if (polyfills) {
+            // the polyfills are injected by then
+            options.addCustomPass(CustomPassExecutionTime.AFTER_OPTIMIZATION_LOOP, engine);
+        }
         Result result = compiler.compile(
                 List.of(SourceFile.fromCode("no-externs.js", "")),
                 List.of(SourceFile.fromCode(SOURCE_NAME, source)),
@@ -67,17 +79,20 @@ final class ClosureCompilation {
         } catch (IOException cannotHappen) {
             throw new IllegalStateException(cannotHappen);
         }
-        return new Output(code, map.toString());
+        return new Output(code, map.toString(), engine.promiseJobs());
     }
 
-    private static CompilerOptions options() {
+    private static CompilerOptions options(boolean polyfills) {
         CompilerOptions options = new CompilerOptions();
         CompilationLevel.WHITESPACE_ONLY.setOptionsForCompilationLevel(options);
         options.setSkipNonTranspilationPasses(false); // the pipeline that injects runtime helpers
         // UNSTABLE reads class fields and static blocks, which this release leaves out of ES_NEXT
         options.setLanguageIn(LanguageMode.UNSTABLE);
         options.setLanguageOut(LanguageMode.ECMASCRIPT5_STRICT);
-        options.setRewritePolyfills(false);
+        options.setRewritePolyfills(polyfills);
+        // the engine is ES5: without this, $jscomp.defineProperty, seeing no Object.defineProperties,
+        // falls back to ES3 and will not define a method on Array.prototype or Object.prototype
+        options.setDefineToBooleanLiteral("$jscomp.ASSUME_ES5", true);
         options.setSourceMapOutputPath(OUTPUT_NAME + ".map"); // any path: it turns the source map on
         return options;
     }

@@ -26,6 +26,7 @@ public final class TranspileOptions {
     private final int cacheEntries;
     private final long cacheChars;
     private final int maxConcurrentCompiles;
+    private final boolean polyfills;
 
     private TranspileOptions(Builder b) {
         this.maxSourceBytes = b.maxSourceBytes;
@@ -34,6 +35,7 @@ public final class TranspileOptions {
         this.cacheEntries = b.cacheEntries;
         this.cacheChars = b.cacheChars;
         this.maxConcurrentCompiles = b.maxConcurrentCompiles;
+        this.polyfills = b.polyfills;
     }
 
     public static Builder builder() {
@@ -93,6 +95,17 @@ public final class TranspileOptions {
         return maxConcurrentCompiles;
     }
 
+    /**
+     * Whether a script gets polyfills for the ES2015+ builtins it uses that the engine lacks
+     * ({@code Map}, {@code Set}, {@code Promise}, {@code Array.prototype.includes},
+     * {@code Object.entries}…): Closure's, fitted to the engine, installed only where the builtin
+     * is absent. On by default; off, such builtins stay absent, as in plain scripts, and the code
+     * is smaller. docs/js-dialect.md lists the ones left out.
+     */
+    public boolean polyfills() {
+        return polyfills;
+    }
+
     /** Builds {@link TranspileOptions}; every setter validates its argument at once. */
     public static final class Builder {
         private int maxSourceBytes = SandboxConfig.DEFAULT_MAX_SOURCE_BYTES;
@@ -101,6 +114,7 @@ public final class TranspileOptions {
         private int cacheEntries = DEFAULT_CACHE_ENTRIES;
         private long cacheChars = DEFAULT_CACHE_CHARS;
         private int maxConcurrentCompiles = Math.max(1, Runtime.getRuntime().availableProcessors());
+        private boolean polyfills = true;
 
         private Builder() {}
 
@@ -143,6 +157,11 @@ public final class TranspileOptions {
 
         public Builder maxConcurrentCompiles(int compiles) {
             this.maxConcurrentCompiles = atLeast("max concurrent compiles", compiles, 1);
+            return this;
+        }
+
+        public Builder polyfills(boolean polyfills) {
+            this.polyfills = polyfills;
             return this;
         }
 

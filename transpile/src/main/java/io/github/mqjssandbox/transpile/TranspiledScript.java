@@ -10,19 +10,38 @@ import java.util.Optional;
  * Immutable and shared (the cache hands the same one to every caller of the same source).
  */
 public final class TranspiledScript {
+    /**
+     * The script that runs the Promise jobs queued so far, and the jobs they queue: evaluate it in
+     * the sandbox after a script that {@linkplain #queuesPromiseJobs() queues them}, as an event
+     * loop runs them once a script has returned. {@link TranspilingSandbox} and
+     * {@link Transpiler#eval(Transpiler.Evaluator, String, String)} do it themselves.
+     */
+    public static final String RUN_PROMISE_JOBS = PromiseJobs.RUN;
+
     private final String code;
     private final String sourceMap;
+    private final boolean promiseJobs;
     /** Parsed on the first lookup: most scripts never fail, and a map is several times the code's size. */
     private volatile SourceMapConsumerV3 consumer;
 
-    TranspiledScript(String code, String sourceMap) {
+    TranspiledScript(String code, String sourceMap, boolean promiseJobs) {
         this.code = code;
         this.sourceMap = sourceMap;
+        this.promiseJobs = promiseJobs;
     }
 
     /** The ES5 strict code, runtime helpers of the compiler included, for {@code Sandbox.eval}. */
     public String code() {
         return code;
+    }
+
+    /**
+     * True when the code brings the Promise polyfill, whose jobs ({@code then} callbacks, the rest
+     * of an {@code async} function after an {@code await}) wait in a queue until
+     * {@link #RUN_PROMISE_JOBS} runs them: the sandbox has no event loop.
+     */
+    public boolean queuesPromiseJobs() {
+        return promiseJobs;
     }
 
     /** The source map (version 3 JSON) from positions in {@link #code()} to positions in the source. */

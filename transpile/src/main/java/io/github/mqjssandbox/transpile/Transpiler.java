@@ -69,13 +69,14 @@ public final class Transpiler {
             return cached;
         }
         checkNesting(source);
-        ClosureCompilation.Output output = threads.run(() -> ClosureCompilation.compile(source), options.timeout());
+        ClosureCompilation.Output output = threads.run(() -> ClosureCompilation.compile(source, options.polyfills()), options.timeout());
         String code = EngineShims.addTo(output.code());
         if (code.length() > options.maxSourceBytes()) { // the compiler writes ASCII: a char is a byte
             throw new TranspileException(TranspileException.Problem.OUTPUT_TOO_LARGE, "the ES5 code is " + code.length()
                     + " bytes, over the limit of " + options.maxSourceBytes() + " bytes");
         }
-        TranspiledScript script = new TranspiledScript(code, EngineShims.shiftMap(output.code(), output.sourceMap()));
+        TranspiledScript script = new TranspiledScript(code, EngineShims.shiftMap(output.code(), output.sourceMap()),
+                output.promiseJobs());
         cache.put(key, script);
         return script;
     }
@@ -91,7 +92,9 @@ public final class Transpiler {
 
     /**
      * Transpiles {@code code} and evaluates it with {@code evaluator}, mapping its JS errors back to
-     * the code as written: for sandboxes this object does not wrap, such as a pool's leases.
+     * the code as written: for sandboxes this object does not wrap, such as a pool's leases. When
+     * the script queues Promise jobs, they run next, in a second evaluation
+     * ({@link TranspiledScript#RUN_PROMISE_JOBS}); the result is the script's, taken before them.
      *
      * <pre>{@code
      * try (SandboxPool.Lease lease = pool.borrow(Duration.ofMillis(50))) {
@@ -106,11 +109,20 @@ public final class Transpiler {
         Objects.requireNonNull(evaluator, "evaluator");
         Objects.requireNonNull(fileName, "fileName");
         TranspiledScript script = transpile(code);
+        EvalResult result;
         try {
-            return evaluator.eval(script.code(), fileName);
+            result = evaluator.eval(script.code(), fileName);
         } catch (JsException e) {
             throw ErrorPositions.map(e, fileName, name -> name.equals(fileName) ? script : null);
         }
+        if (script.queuesPromiseJobs()) {
+            try {
+                evaluator.eval(TranspiledScript.RUN_PROMISE_JOBS, PromiseJobs.FILE_NAME);
+            } catch (JsException e) {
+                throw ErrorPositions.map(e, PromiseJobs.FILE_NAME, name -> name.equals(fileName) ? script : null);
+            }
+        }
+        return result;
     }
 
     /** The cache's size and hit counts. */

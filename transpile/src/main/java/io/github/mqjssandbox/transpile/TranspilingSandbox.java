@@ -32,6 +32,8 @@ public final class TranspilingSandbox implements AutoCloseable {
     private final Sandbox sandbox;
     private final Transpiler transpiler;
     private final ScriptsByName scripts = new ScriptsByName();
+    /** Set by the first script that brings Promise's job queue; a later one may queue jobs without it. */
+    private boolean promiseJobs;
 
     private TranspilingSandbox(Sandbox sandbox, Transpiler transpiler) {
         this.sandbox = Objects.requireNonNull(sandbox, "sandbox");
@@ -60,7 +62,11 @@ public final class TranspilingSandbox implements AutoCloseable {
         return new TranspilingSandbox(sandbox, transpiler);
     }
 
-    /** Transpiles and evaluates a script; the result is the value of its last expression statement. */
+    /**
+     * Transpiles and evaluates a script; the result is the value of its last expression statement.
+     * Promise jobs it queued ({@code then} callbacks, {@code async} functions past an
+     * {@code await}) run next, as an event loop would run them once the script has returned.
+     */
     public EvalResult eval(String code) {
         return eval(code, DEFAULT_FILE_NAME);
     }
@@ -78,11 +84,15 @@ public final class TranspilingSandbox implements AutoCloseable {
         Objects.requireNonNull(fileName, "fileName");
         TranspiledScript script = transpiler.transpile(code);
         scripts.remember(fileName, script);
+        EvalResult result;
         try {
-            return sandbox.eval(script.code(), fileName);
+            result = sandbox.eval(script.code(), fileName);
         } catch (JsException e) {
             throw ErrorPositions.map(e, fileName, scripts::get);
         }
+        promiseJobs |= script.queuesPromiseJobs();
+        runPromiseJobs();
+        return result;
     }
 
     /** Calls a global function, as {@link Sandbox#call}, with errors mapped like {@link #eval}'s. */
@@ -90,11 +100,30 @@ public final class TranspilingSandbox implements AutoCloseable {
         return call(functionName, List.of(args));
     }
 
+    /** Calls a global function; Promise jobs it queued run next, as after {@link #eval}. */
     public EvalResult call(String functionName, List<? extends JsonNode> args) {
+        EvalResult result;
         try {
-            return sandbox.call(functionName, args);
+            result = sandbox.call(functionName, args);
         } catch (JsException e) {
             throw ErrorPositions.map(e, DEFAULT_FILE_NAME, scripts::get);
+        }
+        runPromiseJobs();
+        return result;
+    }
+
+    /**
+     * Runs the Promise jobs waiting in the sandbox once a script has brought the queue (after a
+     * failed script or call they wait for the next one that succeeds). Errors map like eval's.
+     */
+    private void runPromiseJobs() {
+        if (!promiseJobs) {
+            return;
+        }
+        try {
+            sandbox.eval(TranspiledScript.RUN_PROMISE_JOBS, PromiseJobs.FILE_NAME);
+        } catch (JsException e) {
+            throw ErrorPositions.map(e, PromiseJobs.FILE_NAME, scripts::get);
         }
     }
 

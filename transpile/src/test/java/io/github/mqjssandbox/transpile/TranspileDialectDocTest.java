@@ -70,7 +70,7 @@ class TranspileDialectDocTest {
     }
 
     /** What the sandbox gives, written as the table writes it: a value in backticks, or "name: message". */
-    private static String outcome(TranspilingSandbox sandbox, String source) throws IOException {
+    static String outcome(TranspilingSandbox sandbox, String source) throws IOException {
         try {
             EvalResult result = sandbox.eval(source);
             return "`" + (result.value() == null ? "undefined" : JSON.writeValueAsString(result.value())) + "`";

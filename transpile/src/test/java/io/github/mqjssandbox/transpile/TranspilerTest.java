@@ -163,6 +163,73 @@ class TranspilerTest {
     }
 
     @Test
+    void aScriptGetsThePolyfillsOfTheBuiltinsItUsesOnly() {
+        String includes = TRANSPILER.transpile("[1, 2].includes(2)").code();
+        assertTrue(includes.contains("$jscomp.polyfill(\"Array.prototype.includes\""), includes);
+        assertFalse(includes.contains("$jscomp.polyfill(\"Map\""));
+        assertFalse(TRANSPILER.transpile("[1, 2].indexOf(2)").code().contains("$jscomp"));
+        try (Sandbox sandbox = Sandbox.create()) {
+            assertEquals("true", sandbox.eval(includes).value().toString());
+        }
+    }
+
+    @Test
+    void aBuiltinThatExistsIsKept() {
+        // the engine's own, or a prelude's: Closure's polyfills, and Map.js, install only where it is absent
+        try (Sandbox sandbox = Sandbox.create()) {
+            sandbox.eval("Array.prototype.includes = function () { return 'mine'; }; var Map = function () { this.mine = true; };");
+            assertEquals("[\"mine\",true]",
+                    sandbox.eval(TRANSPILER.transpile("[[1].includes(1), new Map().mine]").code()).value().toString());
+        }
+    }
+
+    @Test
+    void aPolyfillLeftOutLeavesItsBuiltinAbsent() {
+        String code = TRANSPILER.transpile("new WeakMap()").code();
+        assertFalse(code.contains("$jscomp.polyfill(\"WeakMap\""), code);
+        try (Sandbox sandbox = Sandbox.create()) {
+            JsException e = assertThrows(JsException.class, () -> sandbox.eval(code));
+            assertEquals("variable 'WeakMap' is not defined", e.jsMessage());
+        }
+    }
+
+    @Test
+    void polyfillsCanBeTurnedOff() {
+        Transpiler without = Transpiler.create(TranspileOptions.builder().polyfills(false).build());
+        assertFalse(without.options().polyfills());
+        assertTrue(TranspileOptions.defaults().polyfills());
+        // a builtin neither the engine nor the library's compatibility prelude has
+        String code = without.transpile("Object.entries({a: 1})").code();
+        assertFalse(code.contains("$jscomp.polyfill"), code);
+        try (Sandbox sandbox = Sandbox.create()) {
+            assertEquals("not a function", assertThrows(JsException.class, () -> sandbox.eval(code)).jsMessage());
+        }
+    }
+
+    @Test
+    void promiseJobsWaitUntilTheHostRunsThem() {
+        TranspiledScript script = TRANSPILER.transpile("var log = [];\nPromise.resolve(1).then((v) => log.push(v));\nlog.push(0);\nlog");
+        assertTrue(script.queuesPromiseJobs());
+        assertFalse(TRANSPILER.transpile("[1].includes(1)").queuesPromiseJobs());
+        try (Sandbox sandbox = Sandbox.create()) {
+            assertEquals("[0]", sandbox.eval(script.code()).value().toString());
+            assertEquals("[0]", sandbox.eval("log").value().toString());
+            sandbox.eval(TranspiledScript.RUN_PROMISE_JOBS);
+            assertEquals("[0,1]", sandbox.eval("log").value().toString());
+            sandbox.eval(TranspiledScript.RUN_PROMISE_JOBS); // nothing left
+            assertEquals("[0,1]", sandbox.eval("log").value().toString());
+        }
+    }
+
+    @Test
+    void runningPromiseJobsWhereThereAreNoneDoesNothing() {
+        try (Sandbox sandbox = Sandbox.create()) {
+            sandbox.eval(TranspiledScript.RUN_PROMISE_JOBS);
+            assertEquals("false", sandbox.eval("'$jscomp' in globalThis").value().toString(), "it declares nothing");
+        }
+    }
+
+    @Test
     void positionsInTheRuntimeHelpersMapToNothing() {
         TranspiledScript script = TRANSPILER.transpile("for (const x of [1]) x");
         int helperLine = lineOf(script.code(), "$jscomp.makeIterator=function");

@@ -145,6 +145,41 @@ class TranspilingSandboxTest {
     }
 
     @Test
+    void promiseJobsRunOnceTheScriptHasReturned() {
+        try (TranspilingSandbox sandbox = TranspilingSandbox.create(CONFIG, TRANSPILER)) {
+            // the result is taken before the jobs run, as Node takes a script's completion value
+            assertEquals("[0]", sandbox.eval("var log = [];\nPromise.resolve(1).then((v) => log.push(v));\nlog.push(0);\nlog")
+                    .value().toString());
+            assertEquals("[0,1]", sandbox.eval("log").value().toString());
+            sandbox.eval("var trace = [];\nasync function double(x) { await null; trace.push('awaited'); return x * 2; }");
+            // this script brings no Promise of its own: the jobs it queues run all the same
+            assertEquals("started", sandbox.eval("double(21).then((v) => trace.push(v));\n'started'").display());
+            assertEquals("[\"awaited\",42]", sandbox.eval("trace").value().toString());
+            sandbox.call("double", IntNode.valueOf(5));
+            assertEquals("[\"awaited\",42,\"awaited\"]", sandbox.eval("trace").value().toString());
+        }
+    }
+
+    @Test
+    void aRejectionNobodyHandlesIsDropped() {
+        // Closure's polyfill would report it on console.error, which the engine lacks; Node ends the process
+        try (TranspilingSandbox sandbox = TranspilingSandbox.create(CONFIG, TRANSPILER)) {
+            assertEquals("went on", sandbox.eval("Promise.reject(new Error('nobody'));\n'went on'").display());
+            assertEquals(1, sandbox.eval("[1].length").value().asInt());
+        }
+    }
+
+    @Test
+    void theTranspilerRunsPromiseJobsThroughALeaseToo() throws Exception {
+        try (SandboxPool pool = SandboxPool.create(CONFIG, 1);
+                SandboxPool.Lease lease = pool.borrow(Duration.ofSeconds(5))) {
+            assertEquals("[]", TRANSPILER.eval(lease::eval,
+                    "var got = [];\n(async () => { got.push(await Promise.resolve(7)); })();\ngot", "jobs.js").value().toString());
+            assertEquals("[7]", lease.eval("got").value().toString());
+        }
+    }
+
+    @Test
     void createMakesATranspilerFromTheConfigsLimits() {
         SandboxConfig small = CONFIG.newBuilder().maxSourceBytes(64).build();
         try (TranspilingSandbox sandbox = TranspilingSandbox.create(small)) {
