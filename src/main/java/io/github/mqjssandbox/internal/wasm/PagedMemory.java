@@ -44,6 +44,9 @@ public final class PagedMemory implements Memory {
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
+    /** How many results {@link #results} can carry; the build's share-results pass checks it. */
+    public static final int MAX_SHARED_RESULTS = 32;
+
     private final MemoryLimits limits;
     private final int maxPages;
     private final byte[][] readable;
@@ -54,6 +57,13 @@ public final class PagedMemory implements Memory {
      * the interpreter's data.drop empties entries there and compiled code's through {@link #drop}.
      */
     private DataSegment[] segments = new DataSegment[0];
+    /**
+     * The results of every multi-value call this memory's instance makes between AOT-compiled
+     * functions, instead of a new array per call: the build rewrites Chicory's generated classes
+     * so ({@code wasm-tools share-results}, wasm/Makefile), since the caller reads the array
+     * right after the call returns. Not for the interpreter, which never sees it.
+     */
+    private final long[] sharedResults = new long[MAX_SHARED_RESULTS];
     /**
      * Set by {@link #startingAs}: the image already holds this memory's initialised contents, so
      * the instance's own initialisation (zero, then write the data segments) only records the
@@ -110,6 +120,14 @@ public final class PagedMemory implements Memory {
      * same module after its initialisation. The new instance's initialisation then keeps the
      * image instead of zeroing it and writing the data segments again.
      */
+    /**
+     * The array that AOT-compiled code returns multiple results in: the memory's own, or a new
+     * one for a memory of another kind. Called by the classes the build rewrote.
+     */
+    public static long[] sharedResults(Memory memory) {
+        return memory instanceof PagedMemory paged ? paged.sharedResults : new long[MAX_SHARED_RESULTS];
+    }
+
     public static Function<MemoryLimits, Memory> startingAs(
             MemoryImage image) {
         return limits -> {

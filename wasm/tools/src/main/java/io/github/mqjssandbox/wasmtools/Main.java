@@ -18,7 +18,9 @@ public final class Main {
             "usage: wasm-tools roundtrip --in <module.wasm> --out <out.wasm>",
             "         decode every section and instruction, re-encode all of it, write the result",
             "       wasm-tools stats --in <module.wasm>",
-            "         print the function count and the 10 largest function bodies");
+            "         print the function count and the 10 largest function bodies",
+            "       wasm-tools share-results --classes <dir> --buffer <pkg.Class.method> --capacity <n>",
+            "         AOT classes: multi-value results through one array per instance (method: Memory -> long[])");
 
     private Main() {
     }
@@ -50,6 +52,7 @@ public final class Main {
                     return Roundtrip.run(require(options, "--in"), require(options, "--out"), out);
                 case "meter": return io.github.mqjssandbox.wasmtools.fuel.MeterCommand.run(options, out);
                 case "split": case "gate": case "profile": return io.github.mqjssandbox.wasmtools.split.SplitCommand.run(args[0], options, out, err);
+                case "share-results": return io.github.mqjssandbox.wasmtools.classes.SharedResultsCommand.run(options, out, err);
                 case "stats":
                     return Stats.run(require(options, "--in"), out);
                 default:
