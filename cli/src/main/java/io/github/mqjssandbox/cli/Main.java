@@ -97,6 +97,28 @@ public final class Main implements Callable<Integer> {
         return spec;
     }
 
+    /**
+     * Recognises the commonest call, {@code -e CODE}, without picocli: loading it and building the
+     * model still cost a cold start ~0.15 s of CPU (its classes, and the JIT compiling them). Only
+     * where picocli reads the same: a CODE starting with '-' (an option name, "--") or '@' (an
+     * argument file) is left to picocli, as is every other argument list, and all of them when a
+     * picocli system property (tracing, trimming quotes) could change the parse.
+     */
+    private boolean readPlainEval(String[] args) {
+        if (args.length != 2 || !(args[0].equals("-e") || args[0].equals("--eval"))
+                || args[1].startsWith("-") || args[1].startsWith("@")) {
+            return false;
+        }
+        for (String property : System.getProperties().stringPropertyNames()) {
+            if (property.startsWith("picocli.")) {
+                return false;
+            }
+        }
+        code = args[1];
+        repeat = 1;
+        return true;
+    }
+
     /** Copies what picocli parsed into the fields {@link #call} reads. */
     private void read(ParseResult parsed) {
         code = parsed.matchedOptionValue("--eval", null);
@@ -154,8 +176,8 @@ public final class Main implements Callable<Integer> {
 
     /**
      * Loads the default engine's module and makes the default settings' template context while
-     * picocli parses the arguments (about half of a cold start); a run that turns out to need
-     * other settings makes what it needs on demand.
+     * the main thread reads the arguments (the module is most of a cold start's critical path); a
+     * run that turns out to need other settings makes what it needs on demand.
      * A daemon: an exit while it is still loading (a usage error, another engine) is not held up.
      */
     static Thread startPreload() {
@@ -175,15 +197,19 @@ public final class Main implements Callable<Integer> {
     /** Runs the CLI and returns its exit status. */
     static int run(String[] args, PrintStream out, PrintStream err, InputStream in) {
         Main main = new Main(out, err, in);
+        if (main.readPlainEval(args)) {
+            try {
+                return main.call();
+            } catch (RuntimeException e) { // as picocli's execution exception handler below
+                return internalError(err, e);
+            }
+        }
         CommandLine cli = new CommandLine(main.spec());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setParameterExceptionHandler((ex, ignored) -> usageError(err, ex.getMessage()));
-        cli.setExecutionExceptionHandler((ex, command, parsed) -> {
-            err.println("mquickjs-sandbox: internal error: " + ex);
-            return ExitCode.INTERNAL;
-        });
+        cli.setExecutionExceptionHandler((ex, command, parsed) -> internalError(err, ex));
         cli.setExecutionStrategy(parsed -> {
             main.read(parsed);
             return new CommandLine.RunLast().execute(parsed);
@@ -333,6 +359,11 @@ public final class Main implements Callable<Integer> {
             builder.fuelLimit(fuel);
         }
         return builder.build();
+    }
+
+    private static int internalError(PrintStream err, Exception e) {
+        err.println("mquickjs-sandbox: internal error: " + e);
+        return ExitCode.INTERNAL;
     }
 
     private static int usageError(PrintStream err, String message) {

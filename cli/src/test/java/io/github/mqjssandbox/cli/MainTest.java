@@ -118,6 +118,21 @@ class MainTest {
         }
     }
 
+    /** {@code -e CODE} skips picocli (Main.readPlainEval); any picocli system property sends it through picocli. */
+    @ParameterizedTest
+    @ValueSource(strings = {"1+2", "", " ", "print('x'); 'y'", "throw new Error('e')", "var = 1", "\"quoted\"", "a=b"})
+    void plainEvalGivesWhatPicocliGives(String code) {
+        for (String option : new String[] {"-e", "--eval"}) {
+            Run fast = run(option, code);
+            System.setProperty("picocli.trace", "WARN"); // picocli's default level
+            try {
+                assertEquals(run(option, code), fast, option + " " + code);
+            } finally {
+                System.clearProperty("picocli.trace");
+            }
+        }
+    }
+
     @Test
     void jsonSuccess() throws Exception {
         Run r = run("--json", "-e", "print('hi'); ({a: [1, 2]})");
