@@ -26,62 +26,113 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
  * {@code java -jar mquickjs-sandbox-cli.jar [OPTIONS] (-e CODE | FILE)}: evaluates JavaScript in a
  * sandbox under limits. The options, the {@code --json} object and the exit statuses are a
  * contract (see README.md).
  */
-@Command(
-        name = "mquickjs-sandbox",
-        mixinStandardHelpOptions = true,
-        versionProvider = Main.Version.class,
-        description = "Evaluates untrusted JavaScript in a MicroQuickJS sandbox under hard limits. "
-                + "With no code and a terminal on stdin, starts a REPL; with no code otherwise, reads the script from stdin.",
-        exitCodeOnInvalidInput = ExitCode.USAGE,
-        exitCodeOnExecutionException = ExitCode.INTERNAL)
 public final class Main implements Callable<Integer> {
 
-    @Option(names = {"-e", "--eval"}, paramLabel = "CODE", description = "The code to evaluate.")
     String code;
-
-    @Parameters(arity = "0..1", paramLabel = "FILE", description = "A file with the code to evaluate.")
     Path file;
-
-    @Option(names = "--json", description = "Print exactly one JSON object on stdout.")
     boolean json;
-
-    @Option(names = "--memory-limit", paramLabel = "SIZE", converter = ByteSizeConverter.class,
-            description = "JS heap size in bytes; k, m, g suffixes allowed (default: 16m).")
     Long memoryLimit;
-
-    @Option(names = "--timeout", paramLabel = "MS", description = "Wall-clock limit in milliseconds, 0 for none (default: 10000).")
     Long timeoutMillis;
-
-    @Option(names = "--fuel", paramLabel = "N", description = "Instruction-count budget (fuel units).")
     Long fuel;
-
-    @Option(names = "--max-output", paramLabel = "BYTES", converter = ByteSizeConverter.class,
-            description = "Limit on what print/console.log may write (default: 1m).")
     Long maxOutput;
-
-    @Option(names = "--engine", paramLabel = "ENGINE", description = "aot, compiler or interpreter (default: aot).")
     Engine engine;
-
-    @Option(names = "--transpile", description = "Transpile modern JavaScript (ES2015 and later) to ES5 on the host "
-            + "first, with the Closure Compiler; errors point at the source as written. Not in the REPL.")
     boolean transpile;
-
-    @Option(names = "--no-history", description = "In the REPL, keep no history file (default: ~/"
-            + HISTORY_FILE_NAME + ").")
     boolean noHistory;
-
-    @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
-            description = "Evaluate in N fresh sandboxes; report the minimum and median time.")
     int repeat;
+
+    /**
+     * The command, built with picocli's programmatic API rather than annotations: reading
+     * annotations is reflection (annotation proxies, generic signatures, ~170 classes) that cost
+     * a cold start ~0.2 s on the main thread before the sandbox could be made. Same names,
+     * labels, types, converters and help as the annotated model it replaces; -h and -V are
+     * written out for the same reason (mixinStandardHelpOptions reads an annotated mixin).
+     */
+    private CommandSpec spec() {
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(this)
+                .name("mquickjs-sandbox")
+                .versionProvider(new Version())
+                .exitCodeOnInvalidInput(ExitCode.USAGE)
+                .exitCodeOnExecutionException(ExitCode.INTERNAL);
+        spec.usageMessage().description("Evaluates untrusted JavaScript in a MicroQuickJS sandbox under hard limits. "
+                + "With no code and a terminal on stdin, starts a REPL; with no code otherwise, reads the script from stdin.");
+        spec.addOption(OptionSpec.builder("-h", "--help").type(boolean.class).usageHelp(true)
+                .description("Show this help message and exit.").build());
+        spec.addOption(OptionSpec.builder("-V", "--version").type(boolean.class).versionHelp(true)
+                .description("Print version information and exit.").build());
+        spec.addOption(OptionSpec.builder("-e", "--eval").paramLabel("CODE").type(String.class)
+                .description("The code to evaluate.").build());
+        spec.addPositional(PositionalParamSpec.builder().arity("0..1").paramLabel("FILE").type(Path.class)
+                .description("A file with the code to evaluate.").build());
+        spec.addOption(OptionSpec.builder("--json").type(boolean.class)
+                .description("Print exactly one JSON object on stdout.").build());
+        spec.addOption(OptionSpec.builder("--memory-limit").paramLabel("SIZE").type(Long.class)
+                .converters(new ByteSizeConverter())
+                .description("JS heap size in bytes; k, m, g suffixes allowed (default: 16m).").build());
+        spec.addOption(OptionSpec.builder("--timeout").paramLabel("MS").type(Long.class)
+                .description("Wall-clock limit in milliseconds, 0 for none (default: 10000).").build());
+        spec.addOption(OptionSpec.builder("--fuel").paramLabel("N").type(Long.class)
+                .description("Instruction-count budget (fuel units).").build());
+        spec.addOption(OptionSpec.builder("--max-output").paramLabel("BYTES").type(Long.class)
+                .converters(new ByteSizeConverter())
+                .description("Limit on what print/console.log may write (default: 1m).").build());
+        spec.addOption(OptionSpec.builder("--engine").paramLabel("ENGINE").type(Engine.class)
+                .description("aot, compiler or interpreter (default: aot).").build());
+        spec.addOption(OptionSpec.builder("--transpile").type(boolean.class)
+                .description("Transpile modern JavaScript (ES2015 and later) to ES5 on the host first, with the "
+                        + "Closure Compiler; errors point at the source as written. Not in the REPL.").build());
+        spec.addOption(OptionSpec.builder("--no-history").type(boolean.class)
+                .description("In the REPL, keep no history file (default: ~/" + HISTORY_FILE_NAME + ").").build());
+        spec.addOption(OptionSpec.builder("--repeat").paramLabel("N").type(int.class)
+                .description("Evaluate in N fresh sandboxes; report the minimum and median time.").build());
+        return spec;
+    }
+
+    /**
+     * Recognises the commonest call, {@code -e CODE}, without picocli: loading it and building the
+     * model still cost a cold start ~0.15 s of CPU (its classes, and the JIT compiling them). Only
+     * where picocli reads the same: a CODE starting with '-' (an option name, "--") or '@' (an
+     * argument file) is left to picocli, as is every other argument list, and all of them when a
+     * picocli system property (tracing, trimming quotes) could change the parse.
+     */
+    private boolean readPlainEval(String[] args) {
+        if (args.length != 2 || !(args[0].equals("-e") || args[0].equals("--eval"))
+                || args[1].startsWith("-") || args[1].startsWith("@")) {
+            return false;
+        }
+        for (String property : System.getProperties().stringPropertyNames()) {
+            if (property.startsWith("picocli.")) {
+                return false;
+            }
+        }
+        code = args[1];
+        repeat = 1;
+        return true;
+    }
+
+    /** Copies what picocli parsed into the fields {@link #call} reads. */
+    private void read(ParseResult parsed) {
+        code = parsed.matchedOptionValue("--eval", null);
+        file = parsed.matchedPositionalValue(0, null);
+        json = parsed.matchedOptionValue("--json", false);
+        memoryLimit = parsed.matchedOptionValue("--memory-limit", null);
+        timeoutMillis = parsed.matchedOptionValue("--timeout", null);
+        fuel = parsed.matchedOptionValue("--fuel", null);
+        maxOutput = parsed.matchedOptionValue("--max-output", null);
+        engine = parsed.matchedOptionValue("--engine", null);
+        transpile = parsed.matchedOptionValue("--transpile", false);
+        noHistory = parsed.matchedOptionValue("--no-history", false);
+        repeat = parsed.matchedOptionValue("--repeat", 1);
+    }
 
     /** {@code --version}: the library, the upstream engine commit it was built from, and Chicory. */
     static final class Version implements CommandLine.IVersionProvider {
@@ -125,8 +176,8 @@ public final class Main implements Callable<Integer> {
 
     /**
      * Loads the default engine's module and makes the default settings' template context while
-     * picocli parses the arguments (about half of a cold start); a run that turns out to need
-     * other settings makes what it needs on demand.
+     * the main thread reads the arguments (the module is most of a cold start's critical path); a
+     * run that turns out to need other settings makes what it needs on demand.
      * A daemon: an exit while it is still loading (a usage error, another engine) is not held up.
      */
     static Thread startPreload() {
@@ -145,14 +196,23 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the CLI and returns its exit status. */
     static int run(String[] args, PrintStream out, PrintStream err, InputStream in) {
-        CommandLine cli = new CommandLine(new Main(out, err, in));
+        Main main = new Main(out, err, in);
+        if (main.readPlainEval(args)) {
+            try {
+                return main.call();
+            } catch (RuntimeException e) { // as picocli's execution exception handler below
+                return internalError(err, e);
+            }
+        }
+        CommandLine cli = new CommandLine(main.spec());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setParameterExceptionHandler((ex, ignored) -> usageError(err, ex.getMessage()));
-        cli.setExecutionExceptionHandler((ex, command, parsed) -> {
-            err.println("mquickjs-sandbox: internal error: " + ex);
-            return ExitCode.INTERNAL;
+        cli.setExecutionExceptionHandler((ex, command, parsed) -> internalError(err, ex));
+        cli.setExecutionStrategy(parsed -> {
+            main.read(parsed);
+            return new CommandLine.RunLast().execute(parsed);
         });
         return cli.execute(args);
     }
@@ -299,6 +359,11 @@ public final class Main implements Callable<Integer> {
             builder.fuelLimit(fuel);
         }
         return builder.build();
+    }
+
+    private static int internalError(PrintStream err, Exception e) {
+        err.println("mquickjs-sandbox: internal error: " + e);
+        return ExitCode.INTERNAL;
     }
 
     private static int usageError(PrintStream err, String message) {

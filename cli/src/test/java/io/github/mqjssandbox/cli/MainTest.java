@@ -54,6 +54,85 @@ class MainTest {
         assertEquals(v.describe() + "\nupstream commit " + v.upstreamCommit() + "\n", r.out());
     }
 
+    /** The options are built in code (Main.spec): the help is what the annotated model printed. */
+    @Test
+    void helpListsTheOptions() {
+        Run r = run("--help");
+        assertEquals(0, r.status());
+        assertEquals("""
+                Usage: mquickjs-sandbox [-hV] [--json] [--no-history] [--transpile] [-e=CODE]
+                                        [--engine=ENGINE] [--fuel=N] [--max-output=BYTES]
+                                        [--memory-limit=SIZE] [--repeat=N] [--timeout=MS] [FILE]
+                Evaluates untrusted JavaScript in a MicroQuickJS sandbox under hard limits.
+                With no code and a terminal on stdin, starts a REPL; with no code otherwise,
+                reads the script from stdin.
+                      [FILE]                A file with the code to evaluate.
+                  -e, --eval=CODE           The code to evaluate.
+                      --engine=ENGINE       aot, compiler or interpreter (default: aot).
+                      --fuel=N              Instruction-count budget (fuel units).
+                  -h, --help                Show this help message and exit.
+                      --json                Print exactly one JSON object on stdout.
+                      --max-output=BYTES    Limit on what print/console.log may write (default:
+                                              1m).
+                      --memory-limit=SIZE   JS heap size in bytes; k, m, g suffixes allowed
+                                              (default: 16m).
+                      --no-history          In the REPL, keep no history file (default: ~/.
+                                              mquickjs_sandbox_history).
+                      --repeat=N            Evaluate in N fresh sandboxes; report the minimum
+                                              and median time.
+                      --timeout=MS          Wall-clock limit in milliseconds, 0 for none
+                                              (default: 10000).
+                      --transpile           Transpile modern JavaScript (ES2015 and later) to
+                                              ES5 on the host first, with the Closure Compiler;
+                                              errors point at the source as written. Not in the
+                                              REPL.
+                  -V, --version             Print version information and exit.
+                """, r.out().replace("\r", ""));
+        assertEquals("", r.err());
+    }
+
+    /** picocli's own messages, as the annotated model gave them. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "-e|Missing required parameter for option '--eval' (CODE)",
+            "-e --json|Expected parameter for option '--eval' but found '--json'",
+            "--json --json -e 1|option '--json' should be specified only once",
+            "--timeout 1.5 -e 1|Invalid value for option '--timeout': '1.5' is not a long",
+            "--repeat x -e 1|Invalid value for option '--repeat': 'x' is not an int",
+            "--engine turbo -e 1|Invalid value for option '--engine': expected one of [AOT, COMPILER, INTERPRETER] (case-insensitive) but was 'turbo'",
+            "a.js b.js|Unmatched argument at index 1: 'b.js'",
+            "-je 1|Unknown option: '-je'"})
+    void parseErrorsKeepPicocliMessages(String args, String message) {
+        Run r = run(args.split(" "));
+        assertEquals(2, r.status());
+        assertEquals("mquickjs-sandbox: " + message + " (see --help)\n", r.err().replace("\r", ""));
+    }
+
+    @Test
+    void valuedOptionsTakeEveryForm() {
+        for (String[] args : new String[][] {{"-e", "1+2"}, {"-e1+2"}, {"-e=1+2"}, {"--eval", "1+2"}, {"--eval=1+2"},
+                {"--json=false", "--repeat=2", "--engine", "Interpreter", "--memory-limit", " 2M ", "-e", "1+2"}}) {
+            Run r = run(args);
+            assertEquals(0, r.status(), String.join(" ", args) + ": " + r.err());
+            assertEquals("3\n", r.out().replace("\r", ""), String.join(" ", args));
+        }
+    }
+
+    /** {@code -e CODE} skips picocli (Main.readPlainEval); any picocli system property sends it through picocli. */
+    @ParameterizedTest
+    @ValueSource(strings = {"1+2", "", " ", "print('x'); 'y'", "throw new Error('e')", "var = 1", "\"quoted\"", "a=b"})
+    void plainEvalGivesWhatPicocliGives(String code) {
+        for (String option : new String[] {"-e", "--eval"}) {
+            Run fast = run(option, code);
+            System.setProperty("picocli.trace", "WARN"); // picocli's default level
+            try {
+                assertEquals(run(option, code), fast, option + " " + code);
+            } finally {
+                System.clearProperty("picocli.trace");
+            }
+        }
+    }
+
     @Test
     void jsonSuccess() throws Exception {
         Run r = run("--json", "-e", "print('hi'); ({a: [1, 2]})");
