@@ -42,7 +42,14 @@ import java.util.concurrent.atomic.AtomicReference;
  * engine could not be stopped at all.
  */
 public final class Sandbox implements AutoCloseable {
-    private static final SecureRandom SEEDS = new SecureRandom();
+    /**
+     * Made when the first sandbox needs a seed, not when the class loads: {@link #prepare} then
+     * starts on the module at once (a SecureRandom costs a cold JVM ~25 ms of security set-up).
+     */
+    private static final class Seeds {
+        static final SecureRandom RANDOM = new SecureRandom();
+    }
+
     private static final String DEFAULT_FILE_NAME = "<eval>";
     /** The owner while an idle sandbox hibernates: a call then waits the few microseconds it takes. */
     private static final Object HIBERNATING = new Object();
@@ -83,7 +90,7 @@ public final class Sandbox implements AutoCloseable {
         this.config = config;
         this.host = restored == null ? new SandboxHost(config) : new SandboxHost(config, restored.hostFunctionNames());
         this.thread = config.evaluateOnCallerThread() ? new CallerThreadRunner() : new SharedThreadRunner();
-        this.randomSeed = config.randomSeed() != null ? config.randomSeed() : SEEDS.nextLong();
+        this.randomSeed = config.randomSeed() != null ? config.randomSeed() : Seeds.RANDOM.nextLong();
         this.fuelBudget = new FuelBudget(config.fuelLimit());
         this.judge = new OutcomeJudge(config, host, fuelBudget);
         // A clone of the engine's template, and the few short wasm calls that make it this
