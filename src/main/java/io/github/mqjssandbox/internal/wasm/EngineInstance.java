@@ -89,6 +89,11 @@ public final class EngineInstance {
                 if (EngineTemplate.cached(loaded, arenaBytes, ioReserveBytes, prelude) != null) {
                     return null;
                 }
+                EngineTemplate stored = StoredTemplate.find(loaded, arenaBytes, prelude);
+                if (stored != null) { // made by the build: copied, not made again
+                    EngineTemplate.keep(stored, loaded, arenaBytes, ioReserveBytes, prelude);
+                    return null;
+                }
                 EngineInstance fresh = createFresh(loaded, arenaBytes, ioReserveBytes, prelude, host);
                 EngineTemplate kept = EngineTemplate.captureAndKeep(fresh, loaded, arenaBytes, ioReserveBytes, prelude);
                 return new EngineInstance(fresh.instance, kept, fresh.fuel, fresh.abi, arenaBytes);

@@ -45,7 +45,7 @@ final class EngineTemplate {
     private final MemoryImage memory;
     private final long[] globals;
 
-    private EngineTemplate(MemoryImage memory, long[] globals) {
+    EngineTemplate(MemoryImage memory, long[] globals) {
         this.memory = memory;
         this.globals = globals;
     }
@@ -89,7 +89,7 @@ final class EngineTemplate {
         }
     }
 
-    private static EngineTemplate capture(EngineInstance fresh) {
+    static EngineTemplate capture(EngineInstance fresh) {
         Instance instance = fresh.instance();
         long[] globals = new long[instance.module().globalSection().globalCount()];
         for (int i = 0; i < globals.length; i++) {
@@ -103,6 +103,17 @@ final class EngineTemplate {
 
     MemoryImage memory() {
         return memory;
+    }
+
+    long[] globals() {
+        return globals.clone();
+    }
+
+    /** Keeps {@code template} (read from the library's jar) for these sizes and prelude, unless one is kept. */
+    static void keep(EngineTemplate template, LoadedModule module, int arenaBytes, int ioReserveBytes, Prelude prelude) {
+        synchronized (CACHE) {
+            CACHE.putIfAbsent(new Key(module, arenaBytes, ioReserveBytes, prelude), template);
+        }
     }
 
     /** Gives a new instance of the same module the template's global values. */
