@@ -12,6 +12,8 @@
 #   benchmarks/run.sh preload           only a new sandbox that needs a library (mustache, js-yaml) and one
 #                                       call of it: preloaded (SandboxConfig.preload) or evaluated in each
 #                                       sandbox (~1 minute): writes benchmarks/results/preload.csv
+#   benchmarks/run.sh transpile         only transpile mode's cost per script, compiled and from the cache
+#                                       (~1 minute): writes benchmarks/results/transpile.csv
 #   benchmarks/run.sh lifecycle         only the sandbox life cycle (create, reset, pool, hibernation,
 #                                       snapshot, restore, idle footprint, at 1, 16 and 256 MiB; ~6 minutes): writes benchmarks/results/lifecycle.csv,
 #                                       then rewrites the docs
@@ -28,8 +30,8 @@ set -euo pipefail
 
 mode="${1:-short}"
 case "$mode" in
-  short|full|report|microbench|microbench-quick|lifecycle|preload) ;;
-  *) echo "usage: $0 [short|full|report|microbench|microbench-quick|lifecycle|preload]" >&2; exit 2 ;;
+  short|full|report|microbench|microbench-quick|lifecycle|preload|transpile) ;;
+  *) echo "usage: $0 [short|full|report|microbench|microbench-quick|lifecycle|preload|transpile]" >&2; exit 2 ;;
 esac
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -74,8 +76,9 @@ if [[ -n "${SANDBOX_JAR:-}" ]]; then
   profile=(-Dsandbox.prebuilt)
   library="prebuilt jar $(basename "$SANDBOX_JAR") (sha256 $(sha256sum "$SANDBOX_JAR" | cut -c1-12))"
 elif [[ "${SKIP_INSTALL:-0}" != 1 ]]; then
-  echo "== installing the library (mvn -f pom.xml install -DskipTests)"
+  echo "== installing the library and the transpiler (mvn install -DskipTests)"
   mvn -q -f "$root/pom.xml" install -DskipTests
+  mvn -q -f "$root/transpile/pom.xml" install -DskipTests
 fi
 if [[ -z "${library:-}" ]]; then
   library="io.github.mqjssandbox:mquickjs-sandbox:0.1.0-SNAPSHOT"
@@ -103,7 +106,15 @@ if [[ "$mode" == preload ]]; then
   (cd "$root/target/realworld" && npm ci --ignore-scripts --no-audit --no-fund >/dev/null)
   echo "== running the preload benchmark; log in benchmarks/results/run-preload.log"
   java -Dbench.nodeModules="$root/target/realworld/node_modules" -cp "$here/target/benchmarks.jar" \
-    io.github.mqjssandbox.bench.PreloadRun "$here/results/preload.csv" "$library" 2>&1 | tee "$here/results/run-preload.log"
+    io.github.mqjssandbox.bench.SampleRun PreloadBenchmark library "$here/results/preload.csv" "$library" \
+    2>&1 | tee "$here/results/run-preload.log"
+  exit 0
+fi
+
+if [[ "$mode" == transpile ]]; then
+  echo "== running the transpile benchmark; log in benchmarks/results/run-transpile.log"
+  java -cp "$here/target/benchmarks.jar" io.github.mqjssandbox.bench.SampleRun TranspileBenchmark snippet \
+    "$here/results/transpile.csv" "$library" 2>&1 | tee "$here/results/run-transpile.log"
   exit 0
 fi
 
