@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,6 +50,7 @@ public final class Main implements Callable<Integer> {
     boolean transpile;
     boolean noHistory;
     int repeat;
+    List<Path> preloads = List.of();
 
     /**
      * The command, built with picocli's programmatic API rather than annotations: reading
@@ -90,6 +92,9 @@ public final class Main implements Callable<Integer> {
         spec.addOption(OptionSpec.builder("--transpile").type(boolean.class)
                 .description("Transpile modern JavaScript (ES2015 and later) to ES5 on the host first, with the "
                         + "Closure Compiler; errors point at the source as written. Not in the REPL.").build());
+        spec.addOption(OptionSpec.builder("--preload").paramLabel("FILE").type(List.class).auxiliaryTypes(Path.class)
+                .description("A script (a library, helpers) to run first, into the context every run starts "
+                        + "from; repeatable, in order.").build());
         spec.addOption(OptionSpec.builder("--no-history").type(boolean.class)
                 .description("In the REPL, keep no history file (default: ~/" + HISTORY_FILE_NAME + ").").build());
         spec.addOption(OptionSpec.builder("--repeat").paramLabel("N").type(int.class)
@@ -132,6 +137,7 @@ public final class Main implements Callable<Integer> {
         transpile = parsed.matchedOptionValue("--transpile", false);
         noHistory = parsed.matchedOptionValue("--no-history", false);
         repeat = parsed.matchedOptionValue("--repeat", 1);
+        preloads = parsed.matchedOptionValue("--preload", List.of());
     }
 
     /** {@code --version}: the library, the upstream engine commit it was built from, and Chicory. */
@@ -244,6 +250,15 @@ public final class Main implements Callable<Integer> {
             config = config();
         } catch (IllegalArgumentException e) {
             return usageError(err, e.getMessage());
+        }
+        for (Path preload : preloads) {
+            try {
+                config = config.newBuilder().preload(preload.toString(), Files.readString(preload, StandardCharsets.UTF_8)).build();
+            } catch (IOException e) {
+                return usageError(err, "cannot read " + preload + ": " + describe(e));
+            } catch (IllegalArgumentException e) {
+                return usageError(err, e.getMessage());
+            }
         }
         if (code == null && file == null && System.console() != null) {
             if (transpile) {

@@ -62,7 +62,8 @@ class MainTest {
         assertEquals("""
                 Usage: mquickjs-sandbox [-hV] [--json] [--no-history] [--transpile] [-e=CODE]
                                         [--engine=ENGINE] [--fuel=N] [--max-output=BYTES]
-                                        [--memory-limit=SIZE] [--repeat=N] [--timeout=MS] [FILE]
+                                        [--memory-limit=SIZE] [--repeat=N] [--timeout=MS]
+                                        [--preload=FILE]... [FILE]
                 Evaluates untrusted JavaScript in a MicroQuickJS sandbox under hard limits.
                 With no code and a terminal on stdin, starts a REPL; with no code otherwise,
                 reads the script from stdin.
@@ -78,6 +79,9 @@ class MainTest {
                                               (default: 16m).
                       --no-history          In the REPL, keep no history file (default: ~/.
                                               mquickjs_sandbox_history).
+                      --preload=FILE        A script (a library, helpers) to run first, into
+                                              the context every run starts from; repeatable, in
+                                              order.
                       --repeat=N            Evaluate in N fresh sandboxes; report the minimum
                                               and median time.
                       --timeout=MS          Wall-clock limit in milliseconds, 0 for none
@@ -188,6 +192,35 @@ class MainTest {
         assertEquals(2, error.get("line").asInt());
         assertEquals(5, error.get("column").asInt());
         assertEquals("before\n", json.get("output").asText());
+    }
+
+    @Test
+    void preloadedScriptsRunFirstInOrder(@TempDir Path dir) throws Exception {
+        Path lib = dir.resolve("lib.js");
+        Files.writeString(lib, "var names = ['lib']; function greet(n) { return 'Hello, ' + n + ' (' + names.join(',') + ')'; }");
+        Path more = dir.resolve("more.js");
+        Files.writeString(more, "names.push('more');");
+        Run r = run("--preload", lib.toString(), "--preload", more.toString(), "-e", "greet('Ada')");
+        assertEquals(0, r.status(), r.err());
+        assertEquals("Hello, Ada (lib,more)\n", r.out());
+    }
+
+    @Test
+    void aPreloadThatCannotBeReadIsAUsageError(@TempDir Path dir) {
+        Run r = run("--preload", dir.resolve("missing.js").toString(), "-e", "1");
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("cannot read " + dir.resolve("missing.js") + ": no such file"), r.err());
+    }
+
+    @Test
+    void aPreloadThatFailsIsReportedWithItsKindAndFile(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad-lib.js");
+        Files.writeString(bad, "var ok = 1;\nvar = 2;\n");
+        Run r = run("--json", "--preload", bad.toString(), "-e", "1");
+        assertEquals(1, r.status());
+        JsonNode error = r.json().get("error");
+        assertEquals("syntax", error.get("kind").asText());
+        assertTrue(error.get("message").asText().contains("bad-lib.js"), error.toString());
     }
 
     @Test

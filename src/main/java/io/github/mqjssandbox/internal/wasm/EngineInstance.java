@@ -207,8 +207,10 @@ public final class EngineInstance {
         }
         String error = timedOut ? "stopped by its time limit"
                 : outcome.errorName() == null ? outcome.errorMessage() : outcome.errorName() + ": " + outcome.errorMessage();
+        String stack = outcome.errorStack();
+        String where = stack == null || stack.isBlank() ? "" : " (" + stack.strip().lines().findFirst().orElse("") + ")";
         return new PreludeFailedException(fileName, cause, outcome,
-                "the preloaded script " + fileName + " failed in a JS heap of " + arenaBytes + " bytes: " + error);
+                "the preloaded script " + fileName + " failed in a JS heap of " + arenaBytes + " bytes: " + error + where);
     }
 
     /** Runs bytecode the build compiled; its copy stays in linear memory, where its functions live. */
