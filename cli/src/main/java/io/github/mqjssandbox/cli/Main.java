@@ -1,6 +1,7 @@
 package io.github.mqjssandbox.cli;
 
 import io.github.mqjssandbox.Engine;
+import io.github.mqjssandbox.ErrorKind;
 import io.github.mqjssandbox.EvalResult;
 import io.github.mqjssandbox.JsException;
 import io.github.mqjssandbox.Sandbox;
@@ -306,29 +307,11 @@ public final class Main implements Callable<Integer> {
             } catch (TranspileException e) {
                 return transpileFailure(e);
             } catch (TranspiledScriptException e) {
-                if (json) {
-                    out.println(Report.failure(e));
-                } else {
-                    if (run < repeat) {
-                        out.print(e.output());
-                    }
-                    err.println(e.getMessage());
-                    err.print(e.jsStack());
-                }
-                return ExitCode.of(e.kind());
+                return failed(json ? Report.failure(e) : null, e.output(), e.getMessage(), e.jsStack(), e.kind(),
+                        run < repeat);
             } catch (SandboxException e) {
-                if (json) {
-                    out.println(Report.failure(e));
-                } else {
-                    if (run < repeat) {
-                        out.print(e.output());
-                    }
-                    err.println(e.getMessage());
-                    if (e instanceof JsException) {
-                        err.print(((JsException) e).jsStack());
-                    }
-                }
-                return ExitCode.of(e.kind());
+                String stack = e instanceof JsException js ? js.jsStack() : "";
+                return failed(json ? Report.failure(e) : null, e.output(), e.getMessage(), stack, e.kind(), run < repeat);
             }
         }
         if (json) {
@@ -351,6 +334,24 @@ public final class Main implements Callable<Integer> {
             err.println(e.getMessage());
         }
         return ExitCode.of(Report.kindOf(e));
+    }
+
+    /**
+     * Reports a failed run: the JSON report, or the message and JS stack on stderr, after the
+     * script's output when the output listener did not already print it (an earlier --repeat run).
+     */
+    private int failed(String report, String output, String message, String jsStack, ErrorKind kind,
+            boolean outputNotPrinted) {
+        if (report != null) {
+            out.println(report);
+        } else {
+            if (outputNotPrinted) {
+                out.print(output);
+            }
+            err.println(message);
+            err.print(jsStack);
+        }
+        return ExitCode.of(kind);
     }
 
     private SandboxConfig config() {
