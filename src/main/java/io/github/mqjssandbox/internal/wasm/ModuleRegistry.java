@@ -78,6 +78,18 @@ final class ModuleRegistry {
 
     private static final class AotHolder {
         static final LoadedModule MODULE = new LoadedModule(aotMeta("MquickjsAot.meta"), MquickjsAot::create);
+
+        static {
+            plainAot = MODULE;
+        }
+    }
+
+    /** The AOT engine's plain module once it is loaded: known without loading it. */
+    private static volatile LoadedModule plainAot;
+
+    /** Whether {@code loaded} is the AOT engine's plain module (never loads it to find out). */
+    static boolean isPlainAot(LoadedModule loaded) {
+        return loaded != null && loaded == plainAot;
     }
 
     private static final class MeteredAotHolder {

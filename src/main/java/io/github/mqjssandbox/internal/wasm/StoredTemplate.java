@@ -32,7 +32,7 @@ final class StoredTemplate {
 
     /** The stored template if it fits this module, heap and prelude; null otherwise (or if there is none). */
     static EngineTemplate find(LoadedModule loaded, int arenaBytes, Prelude prelude) {
-        if (arenaBytes != HEAP_BYTES || !prelude.equals(Prelude.compat()) || loaded != ModuleRegistry.get(Engine.AOT, false)) {
+        if (arenaBytes != HEAP_BYTES || !ModuleRegistry.isPlainAot(loaded) || !prelude.equals(Prelude.compat())) {
             return null;
         }
         try (InputStream raw = StoredTemplate.class.getResourceAsStream(RESOURCE)) {
