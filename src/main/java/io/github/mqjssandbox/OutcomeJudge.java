@@ -46,7 +46,7 @@ final class OutcomeJudge {
                         attempt.evalNanos(), attempt.memoryUsed(), attempt.fuelUsed());
             }
             case SYNTAX:
-                if (isOutOfMemory(raw) || parserStarved(raw, attempt)) {
+                if (raw.isOutOfMemory() || parserStarved(raw, attempt)) {
                     throw new MemoryLimitException(config.memoryLimitBytes(), raw.errorMessage(), false, output, null);
                 }
                 throw new JsException(ErrorKind.SYNTAX, details(raw, fileName), output, null);
@@ -60,7 +60,7 @@ final class OutcomeJudge {
 
     private SandboxException thrown(RawOutcome raw, String fileName, String output) {
         JsErrorDetails details = details(raw, fileName);
-        if (isOutOfMemory(raw)) {
+        if (raw.isOutOfMemory()) {
             return new MemoryLimitException(config.memoryLimitBytes(), raw.errorMessage(), false, output, null);
         }
         if (raw.status() == RawOutcome.Status.UNCATCHABLE) {
@@ -72,12 +72,6 @@ final class OutcomeJudge {
             return new HostFunctionException(failure.functionName(), details, output, failure.cause());
         }
         return new JsException(ErrorKind.RUNTIME, details, output, null);
-    }
-
-    /** The engine's heap-exhaustion errors: InternalError at run time, SyntaxError from the parser. */
-    private static boolean isOutOfMemory(RawOutcome raw) {
-        return ("InternalError".equals(raw.errorName()) || "SyntaxError".equals(raw.errorName()))
-                && ("out of memory".equals(raw.errorMessage()) || "not enough memory".equals(raw.errorMessage()));
     }
 
     /**

@@ -114,13 +114,7 @@ public final class Sandbox implements AutoCloseable {
     }
 
     private static PreloadException preloadFailed(PreludeFailedException e) {
-        ErrorKind kind = switch (e.failure()) {
-            case SYNTAX -> ErrorKind.SYNTAX;
-            case THROWN -> ErrorKind.RUNTIME;
-            case TIMEOUT -> ErrorKind.TIMEOUT;
-            case MEMORY -> ErrorKind.MEMORY;
-        };
-        return new PreloadException(e.getMessage(), e.fileName(), kind, e.outcome().errorStack(), e);
+        return new PreloadException(e.getMessage(), e.fileName(), e.kind(), e.outcome().errorStack(), e);
     }
 
     /**

@@ -6,6 +6,7 @@ import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import io.github.mqjssandbox.Engine;
+import io.github.mqjssandbox.ErrorKind;
 import io.github.mqjssandbox.internal.EngineText;
 import java.util.function.Function;
 
@@ -195,21 +196,21 @@ public final class EngineInstance {
     }
 
     private PreludeFailedException failed(String fileName, RawOutcome outcome, boolean timedOut) {
-        PreludeFailedException.Cause cause;
+        ErrorKind kind;
         if (outcome.status() == RawOutcome.Status.SYNTAX) {
-            cause = PreludeFailedException.Cause.SYNTAX;
+            kind = ErrorKind.SYNTAX;
         } else if (timedOut) {
-            cause = PreludeFailedException.Cause.TIMEOUT;
-        } else if ("out of memory".equals(outcome.errorMessage()) || "not enough memory".equals(outcome.errorMessage())) {
-            cause = PreludeFailedException.Cause.MEMORY;
+            kind = ErrorKind.TIMEOUT;
+        } else if (outcome.isOutOfMemory()) {
+            kind = ErrorKind.MEMORY;
         } else {
-            cause = PreludeFailedException.Cause.THROWN;
+            kind = ErrorKind.RUNTIME;
         }
         String error = timedOut ? "stopped by its time limit"
                 : outcome.errorName() == null ? outcome.errorMessage() : outcome.errorName() + ": " + outcome.errorMessage();
         String stack = outcome.errorStack();
         String where = stack == null || stack.isBlank() ? "" : " (" + stack.strip().lines().findFirst().orElse("") + ")";
-        return new PreludeFailedException(fileName, cause, outcome,
+        return new PreludeFailedException(fileName, kind, outcome,
                 "the preloaded script " + fileName + " failed in a JS heap of " + arenaBytes + " bytes: " + error + where);
     }
 

@@ -1,20 +1,19 @@
 package io.github.mqjssandbox.internal.wasm;
 
+import io.github.mqjssandbox.ErrorKind;
+
 /** A script of a {@link Prelude} failed while a template was being made: nothing was kept. */
 public final class PreludeFailedException extends ContextCreationException {
     private static final long serialVersionUID = 1L;
 
-    /** What stopped the script. */
-    public enum Cause { SYNTAX, THROWN, TIMEOUT, MEMORY }
-
     private final String fileName;
-    private final Cause failure;
+    private final ErrorKind kind;
     private final transient RawOutcome outcome;
 
-    PreludeFailedException(String fileName, Cause failure, RawOutcome outcome, String message) {
+    PreludeFailedException(String fileName, ErrorKind kind, RawOutcome outcome, String message) {
         super(message);
         this.fileName = fileName;
-        this.failure = failure;
+        this.kind = kind;
         this.outcome = outcome;
     }
 
@@ -22,8 +21,9 @@ public final class PreludeFailedException extends ContextCreationException {
         return fileName;
     }
 
-    public Cause failure() {
-        return failure;
+    /** What stopped the script: SYNTAX, RUNTIME (it threw), TIMEOUT or MEMORY. */
+    public ErrorKind kind() {
+        return kind;
     }
 
     /** The engine's report: error name, message and stack. */

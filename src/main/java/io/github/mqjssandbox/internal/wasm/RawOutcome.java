@@ -33,6 +33,12 @@ public record RawOutcome(
 
     static final int SLOT_COUNT = 5;
 
+    /** The engine's heap-exhaustion errors: InternalError at run time, SyntaxError from the parser. */
+    public boolean isOutOfMemory() {
+        return ("InternalError".equals(errorName) || "SyntaxError".equals(errorName))
+                && ("out of memory".equals(errorMessage) || "not enough memory".equals(errorMessage));
+    }
+
     static RawOutcome of(int status, byte[][] slots) {
         return new RawOutcome(
                 Status.of(status),
