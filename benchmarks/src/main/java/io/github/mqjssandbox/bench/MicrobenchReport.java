@@ -49,27 +49,41 @@ final class MicrobenchReport {
         md.append('\n');
     }
 
-    /** test | native | sandbox | ratio [| Node | ratio], in ns as printed, total row in bold. */
+    /** test | native | sandbox | ratio [| native -Os | ratio] [| Node | ratio], in ns as printed, total row in bold. */
     static String table(MicrobenchResults r) {
+        boolean small = r.rows.containsKey(RunAll.NATIVE_OS);
         boolean node = r.rows.containsKey(RunAll.NODE);
         StringBuilder md = new StringBuilder("| test | native (ns) | sandbox AOT (ns) | sandbox ÷ native |");
-        md.append(node ? " Node wasm (ns) | sandbox ÷ Node |\n|---|---:|---:|---:|---:|---:|\n" : "\n|---|---:|---:|---:|\n");
+        StringBuilder rule = new StringBuilder("|---|---:|---:|---:|");
+        if (small) {
+            md.append(" native -Os (ns) | sandbox ÷ native -Os |");
+            rule.append("---:|---:|");
+        }
+        if (node) {
+            md.append(" Node wasm (ns) | sandbox ÷ Node |");
+            rule.append("---:|---:|");
+        }
+        md.append('\n').append(rule).append('\n');
         for (String test : r.tests()) {
             boolean total = test.equals(MicrobenchTable.TOTAL);
             String b = total ? "**" : "";
-            Double nat = r.nanos(RunAll.NATIVE, test), sbx = r.nanos(SANDBOX, test);
-            md.append("| ").append(b).append(total ? "total" : "`" + test + "`").append(b).append(" | ")
-              .append(b).append(nanos(nat)).append(b).append(" | ")
-              .append(b).append(nanos(sbx)).append(b).append(" | ")
-              .append(b).append(ratio(sbx, nat)).append(b).append(" |");
-            if (node) {
-                Double nd = r.nanos(RunAll.NODE, test);
-                md.append(' ').append(b).append(nanos(nd)).append(b).append(" | ")
-                  .append(b).append(ratio(sbx, nd)).append(b).append(" |");
+            Double sbx = r.nanos(SANDBOX, test);
+            md.append("| ").append(b).append(total ? "total" : "`" + test + "`").append(b).append(" |");
+            cell(md, b, nanos(r.nanos(RunAll.NATIVE, test)));
+            cell(md, b, nanos(sbx));
+            cell(md, b, ratio(sbx, r.nanos(RunAll.NATIVE, test)));
+            for (String other : small && node ? List.of(RunAll.NATIVE_OS, RunAll.NODE)
+                    : small ? List.of(RunAll.NATIVE_OS) : node ? List.of(RunAll.NODE) : List.<String>of()) {
+                cell(md, b, nanos(r.nanos(other, test)));
+                cell(md, b, ratio(sbx, r.nanos(other, test)));
             }
             md.append('\n');
         }
         return md.toString();
+    }
+
+    private static void cell(StringBuilder md, String bold, String text) {
+        md.append(' ').append(bold).append(text).append(bold).append(" |");
     }
 
     /** The range and geometric mean of the per-test sandbox ÷ native ratios. */
@@ -95,6 +109,12 @@ final class MicrobenchReport {
                 Report.ratio(r.nanos(SANDBOX, lo) / r.nanos(RunAll.NATIVE, lo)), lo,
                 Report.ratio(r.nanos(SANDBOX, hi) / r.nanos(RunAll.NATIVE, hi)), hi,
                 Report.ratio(mean), count));
+        Double os = r.nanos(RunAll.NATIVE_OS, MicrobenchTable.TOTAL), sbxTotal = r.nanos(SANDBOX, MicrobenchTable.TOTAL);
+        if (os != null && sbxTotal != null && os > 0) {
+            md.append(String.format(Locale.ROOT,
+                    "Total against upstream's default -Os build: %s× (the throughput goal is 3.5×).\n\n",
+                    Report.ratio(sbxTotal / os)));
+        }
         outliers(md, r, tests, mean);
     }
 

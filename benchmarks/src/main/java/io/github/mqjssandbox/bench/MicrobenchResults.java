@@ -18,7 +18,7 @@ import java.util.Set;
 final class MicrobenchResults {
     static final String SANDBOX = "SANDBOX_AOT";
     /** Subjects in column order. */
-    static final List<String> SUBJECTS = List.of(RunAll.NATIVE, SANDBOX, RunAll.NODE);
+    static final List<String> SUBJECTS = List.of(RunAll.NATIVE, RunAll.NATIVE_OS, SANDBOX, RunAll.NODE);
 
     /** Run facts written as "# key=value" lines: quick, date, minutes, library, jvm, node, script, sha256. */
     final Map<String, String> meta = new LinkedHashMap<>();

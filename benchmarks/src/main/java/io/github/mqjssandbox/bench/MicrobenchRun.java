@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * and Node on the same wasm module. Parses each printed table and writes the CSV.
  *
  * <pre>java -jar benchmarks.jar microbench|microbench-quick --script PATH --csv PATH
- *     [--native PATH] [--node-host PATH --wasm PATH] [--library TEXT]</pre>
+ *     [--native PATH] [--native-os PATH] [--node-host PATH --wasm PATH] [--library TEXT]</pre>
  */
 final class MicrobenchRun {
     private static final int MEMORY_LIMIT = 64 << 20;
@@ -63,6 +63,11 @@ final class MicrobenchRun {
                 run.external(RunAll.NATIVE, List.of(opts.get("native"), "--memory-limit", memory, file.toString()));
             } else {
                 r.missing.put(RunAll.NATIVE, "no native binary given");
+            }
+            if (opts.containsKey("native-os")) {
+                run.external(RunAll.NATIVE_OS, List.of(opts.get("native-os"), "--memory-limit", memory, file.toString()));
+            } else {
+                r.missing.put(RunAll.NATIVE_OS, "no native -Os binary given");
             }
             run.sandbox();
             if (opts.containsKey("node-host")) {

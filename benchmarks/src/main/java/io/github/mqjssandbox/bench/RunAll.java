@@ -32,6 +32,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public final class RunAll {
     static final String NATIVE = "NATIVE";
     static final String NODE = "NODE";
+    /** Upstream's default build (-Os): only the microbench runs it. */
+    static final String NATIVE_OS = "NATIVE_OS";
 
     /** Columns of the report, in order: the two references, then the JVM subjects. */
     static final List<String> COLUMNS = new ArrayList<>();
@@ -43,6 +45,7 @@ public final class RunAll {
 
     static String label(String column) {
         if (NATIVE.equals(column)) return "native mquickjs (gcc -O2)";
+        if (NATIVE_OS.equals(column)) return "native mquickjs (gcc -Os, upstream's default)";
         if (NODE.equals(column)) return "Node 20 (V8) on the same wasm";
         return Subject.valueOf(column).label;
     }
@@ -50,6 +53,7 @@ public final class RunAll {
     static String shortLabel(String column) {
         switch (column) {
             case NATIVE: return "native";
+            case NATIVE_OS: return "native -Os";
             case NODE: return "Node wasm";
             case "SANDBOX_AOT": return "sandbox AOT";
             case "SANDBOX_AOT_METERED": return "sandbox AOT+fuel";
