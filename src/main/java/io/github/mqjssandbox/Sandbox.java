@@ -574,7 +574,7 @@ public final class Sandbox implements AutoCloseable {
 
     private EngineInstance newEngine() {
         return prepared(EngineInstance.create(config.engine(), config.fuelMetered(), config.memoryLimitBytes(),
-                ioReserveBytes(config), prelude(config), host));
+                ioReserveBytes(config), prelude(config), host, config.flatMemory()));
     }
 
     private static Prelude prelude(SandboxConfig config) {
@@ -596,7 +596,7 @@ public final class Sandbox implements AutoCloseable {
     /** The restored state already binds its host functions; the configuration's others are added. */
     private EngineInstance restoredEngine(SnapshotCodec.Contents restored) {
         EngineInstance created = EngineInstance.restore(config.engine(), config.fuelMetered(), restored.state(),
-                ioReserveBytes(config), prelude(config), host);
+                ioReserveBytes(config), prelude(config), host, config.flatMemory());
         defineHostFunctions(created, restored.hostFunctionNames().size());
         return created;
     }

@@ -112,7 +112,7 @@ public final class EngineInstance {
      */
     public static EngineInstance create(
             Engine engine, boolean metered, int arenaBytes, int ioReserveBytes, HostCalls host) {
-        return create(engine, metered, arenaBytes, ioReserveBytes, Prelude.NONE, host);
+        return create(engine, metered, arenaBytes, ioReserveBytes, Prelude.NONE, host, false);
     }
 
     /**
@@ -122,9 +122,9 @@ public final class EngineInstance {
      * @throws ContextCreationException if the arena cannot be allocated within the cap, or the
      *     prelude fails in it (a heap too small for it)
      */
-    public static EngineInstance create(
-            Engine engine, boolean metered, int arenaBytes, int ioReserveBytes, Prelude prelude, HostCalls host) {
-        return create(ModuleRegistry.get(engine, metered), arenaBytes, ioReserveBytes, prelude, host);
+    public static EngineInstance create(Engine engine, boolean metered, int arenaBytes, int ioReserveBytes,
+            Prelude prelude, HostCalls host, boolean flatMemory) {
+        return create(ModuleRegistry.get(engine, metered), arenaBytes, ioReserveBytes, prelude, host, flatMemory);
     }
 
     static EngineInstance create(LoadedModule loaded, int arenaBytes, int ioReserveBytes, HostCalls host) {
@@ -133,19 +133,26 @@ public final class EngineInstance {
 
     static EngineInstance create(
             LoadedModule loaded, int arenaBytes, int ioReserveBytes, Prelude prelude, HostCalls host) {
+        return create(loaded, arenaBytes, ioReserveBytes, prelude, host, false);
+    }
+
+    /** As above, with a {@link FlatMemory} if {@code flatMemory}, else a {@link PagedMemory}. */
+    static EngineInstance create(LoadedModule loaded, int arenaBytes, int ioReserveBytes, Prelude prelude,
+            HostCalls host, boolean flatMemory) {
         EngineTemplate template = EngineTemplate.cached(loaded, arenaBytes, ioReserveBytes, prelude);
         while (template == null) { // again only if the template was evicted as soon as it was made
             // The first of its kind in this JVM is also the sandbox's own instance (one
-            // instantiation fewer on a cold start), unless another thread made it meanwhile.
+            // instantiation fewer on a cold start), unless another thread made it meanwhile, or
+            // the sandbox wants a flat memory (templates are made in pages).
             EngineInstance first = makeTemplate(loaded, arenaBytes, ioReserveBytes, prelude, host);
-            if (first != null) {
+            if (first != null && !flatMemory) {
                 return first;
             }
             template = EngineTemplate.cached(loaded, arenaBytes, ioReserveBytes, prelude);
         }
         EmscriptenAbi abi = new EmscriptenAbi();
         Instance instance = newInstance(loaded, arenaBytes, ioReserveBytes, abi, host,
-                PagedMemory.startingAs(template.memory()));
+                SandboxMemory.startingAs(template.memory(), flatMemory));
         template.applyGlobals(instance);
         return bound(instance, template, loaded, abi, arenaBytes);
     }
@@ -270,8 +277,8 @@ public final class EngineInstance {
         return (long) pages().ownedPages() * PAGE + pages().foldedBytes();
     }
 
-    private PagedMemory pages() {
-        return (PagedMemory) memory;
+    private SandboxMemory pages() {
+        return (SandboxMemory) memory;
     }
 
     /** Every operation but {@link #hibernate} and {@link #restart} starts here. */
@@ -305,14 +312,19 @@ public final class EngineInstance {
      * As {@link #restore(Engine, boolean, EngineState, int, HostCalls)}, made from the template
      * with {@code prelude}: what a reset of the restored instance returns to.
      */
-    public static EngineInstance restore(
-            Engine engine, boolean metered, EngineState state, int ioReserveBytes, Prelude prelude, HostCalls host) {
-        return restore(ModuleRegistry.get(engine, metered), state, ioReserveBytes, prelude, host);
+    public static EngineInstance restore(Engine engine, boolean metered, EngineState state, int ioReserveBytes,
+            Prelude prelude, HostCalls host, boolean flatMemory) {
+        return restore(ModuleRegistry.get(engine, metered), state, ioReserveBytes, prelude, host, flatMemory);
     }
 
     static EngineInstance restore(
             LoadedModule loaded, EngineState state, int ioReserveBytes, Prelude prelude, HostCalls host) {
-        EngineInstance engine = create(loaded, state.arenaBytes(), ioReserveBytes, prelude, host);
+        return restore(loaded, state, ioReserveBytes, prelude, host, false);
+    }
+
+    private static EngineInstance restore(LoadedModule loaded, EngineState state, int ioReserveBytes,
+            Prelude prelude, HostCalls host, boolean flatMemory) {
+        EngineInstance engine = create(loaded, state.arenaBytes(), ioReserveBytes, prelude, host, flatMemory);
         Memory memory = engine.memory;
         if (state.pages() > memory.maximumPages() || state.pages() < memory.pages()) {
             throw new ContextCreationException("a state of " + state.pages() + " wasm pages does not fit between "

@@ -1,18 +1,8 @@
 package io.github.mqjssandbox.internal.wasm;
 
-import com.dylibso.chicory.runtime.ConstantEvaluators;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Memory;
-import com.dylibso.chicory.runtime.WasmRuntimeException;
-import com.dylibso.chicory.wasm.ChicoryException;
-import com.dylibso.chicory.wasm.UninstantiableException;
-import com.dylibso.chicory.wasm.types.ActiveDataSegment;
-import com.dylibso.chicory.wasm.types.DataSegment;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
-import com.dylibso.chicory.wasm.types.PassiveDataSegment;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.function.Function;
 
@@ -34,57 +24,13 @@ import java.util.function.Function;
  *
  * <p>Not thread-safe, like the instance that uses it.
  */
-public final class PagedMemory implements Memory {
-    static final int PAGE_SHIFT = 16;
-    static final int OFFSET_MASK = PAGE_SIZE - 1;
-    /** What every page that was never written reads from. Never written. */
-    static final byte[] ZERO_PAGE = new byte[PAGE_SIZE];
-
-    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
-    /** How many results {@link #results} can carry; the build's share-results pass checks it. */
-    public static final int MAX_SHARED_RESULTS = 32;
-
-    private final MemoryLimits limits;
-    private final int maxPages;
+public final class PagedMemory extends SandboxMemory {
     private final byte[][] readable;
     private final byte[][] writable;
-    private int pageCount;
-    /**
-     * The instance's data segments, for memory.init: the instance's own array, not a copy, since
-     * the interpreter's data.drop empties entries there and compiled code's through {@link #drop}.
-     */
-    private DataSegment[] segments = new DataSegment[0];
-    /**
-     * The results of every multi-value call this memory's instance makes between AOT-compiled
-     * functions, instead of a new array per call: the build rewrites Chicory's generated classes
-     * so ({@code wasm-tools share-results}, wasm/Makefile), since the caller reads the array
-     * right after the call returns. Not for the interpreter, which never sees it.
-     */
-    private final long[] sharedResults = new long[MAX_SHARED_RESULTS];
-    /**
-     * Set by {@link #startingAs}: the image already holds this memory's initialised contents, so
-     * the instance's own initialisation (zero, then write the data segments) only records the
-     * segments. Cleared by that initialisation.
-     */
-    private boolean imageIsInitialised;
-    /** While hibernating: the image the folded pages differ from, their indexes and differences. */
-    private MemoryImage foldedOn;
-    private int[] foldedPages;
-    private byte[][] foldedDiffs;
 
     /** An empty memory of {@code limits.initialPages()} pages that holds no page array yet. */
     public PagedMemory(MemoryLimits limits) {
-        if (limits.shared()) {
-            throw new IllegalArgumentException("shared memories are not supported");
-        }
-        this.limits = limits;
-        this.maxPages = Math.min(limits.maximumPages(), RUNTIME_MAX_PAGES);
-        if (limits.initialPages() > maxPages) {
-            throw new IllegalArgumentException("initial pages " + limits.initialPages() + " > maximum " + maxPages);
-        }
+        super(limits);
         this.readable = new byte[maxPages][];
         this.writable = new byte[maxPages][];
         this.pageCount = limits.initialPages();
@@ -122,19 +68,16 @@ public final class PagedMemory implements Memory {
      */
     /**
      * The array that AOT-compiled code returns multiple results in: the memory's own, or a new
-     * one for a memory of another kind. Called by the classes the build rewrote.
+     * one for a memory of another kind. Called by the classes the build rewrote
+     * ({@code wasm-tools share-results --buffer}, wasm/Makefile).
      */
     public static long[] sharedResults(Memory memory) {
-        return memory instanceof PagedMemory paged ? paged.sharedResults : new long[MAX_SHARED_RESULTS];
+        return sharedResultsOf(memory);
     }
 
-    public static Function<MemoryLimits, Memory> startingAs(
-            MemoryImage image) {
-        return limits -> {
-            PagedMemory memory = new PagedMemory(limits, image);
-            memory.imageIsInitialised = true;
-            return memory;
-        };
+    /** {@link SandboxMemory#startingAs} for pages. */
+    public static Function<MemoryLimits, Memory> startingAs(MemoryImage image) {
+        return startingAs(image, false);
     }
 
     /**
@@ -154,10 +97,9 @@ public final class PagedMemory implements Memory {
      *
      * @throws IllegalArgumentException if the image's size is outside this memory's limits
      */
+    @Override
     public void restore(MemoryImage image) {
-        foldedOn = null; // whatever it had folded is replaced too
-        foldedPages = null;
-        foldedDiffs = null;
+        forgetFolded(); // whatever it had folded is replaced too
         int count = image.pageCount();
         if (count > maxPages || count < limits.initialPages()) {
             throw new IllegalArgumentException(
@@ -178,6 +120,7 @@ public final class PagedMemory implements Memory {
      * those pages cannot be read or written: an access fails as out of bounds, so a forgotten
      * thaw traps instead of reading wrong bytes. A page equal to the image's just shares it.
      */
+    @Override
     public void hibernate(MemoryImage image) {
         if (foldedOn != null) {
             throw new IllegalStateException("already hibernating");
@@ -207,6 +150,7 @@ public final class PagedMemory implements Memory {
     }
 
     /** Undoes {@link #hibernate}: the folded pages get arrays of their own again. No-op when awake. */
+    @Override
     public void thaw() {
         if (foldedOn == null) {
             return;
@@ -219,27 +163,11 @@ public final class PagedMemory implements Memory {
             readable[i] = page;
             writable[i] = page;
         }
-        foldedOn = null;
-        foldedPages = null;
-        foldedDiffs = null;
-    }
-
-    public boolean hibernating() {
-        return foldedOn != null;
-    }
-
-    /** The bytes of differences a hibernating memory keeps; 0 when awake. */
-    public long foldedBytes() {
-        long bytes = 0;
-        if (foldedDiffs != null) {
-            for (byte[] diff : foldedDiffs) {
-                bytes += diff.length;
-            }
-        }
-        return bytes;
+        forgetFolded();
     }
 
     /** Pages with an array of their own (written since creation, freeze or restore). */
+    @Override
     int ownedPages() {
         int count = 0;
         for (int i = 0; i < pageCount; i++) {
@@ -266,28 +194,6 @@ public final class PagedMemory implements Memory {
         return count;
     }
 
-    // ---- size ----
-
-    @Override
-    public int pages() {
-        return pageCount;
-    }
-
-    @Override
-    public int initialPages() {
-        return limits.initialPages();
-    }
-
-    @Override
-    public int maximumPages() {
-        return maxPages;
-    }
-
-    @Override
-    public boolean shared() {
-        return false;
-    }
-
     /** Grows by {@code delta} pages (an unsigned i32) without allocating any: they read as zeros. */
     @Override
     public int grow(int delta) {
@@ -299,10 +205,6 @@ public final class PagedMemory implements Memory {
         Arrays.fill(readable, old, (int) target, ZERO_PAGE);
         pageCount = (int) target;
         return old;
-    }
-
-    private int byteSize() {
-        return pageCount << PAGE_SHIFT;
     }
 
     // ---- page lookup for stores: the hot path ----
@@ -334,23 +236,6 @@ public final class PagedMemory implements Memory {
         return page;
     }
 
-    // ---- traps ----
-
-    private WasmRuntimeException outOfBounds(int address, int size) {
-        return new WasmRuntimeException("out of bounds memory access: attempted to access address: " + address
-                + " but limit is: " + byteSize() + " and size: " + size);
-    }
-
-    private static boolean outside(int address, int size, int limit) {
-        return address < 0 || size < 0 || size > limit - address; // limit - address cannot overflow
-    }
-
-    private void checkRange(int address, int size) {
-        if (outside(address, size, byteSize())) {
-            throw outOfBounds(address, size);
-        }
-    }
-
     // ---- typed access ----
 
     @Override
@@ -378,11 +263,6 @@ public final class PagedMemory implements Memory {
             }
         }
         return (short) readAcross(addr, Short.BYTES);
-    }
-
-    @Override
-    public long readU16(int addr) {
-        return readShort(addr) & 0xFFFFL;
     }
 
     @Override
@@ -439,37 +319,6 @@ public final class PagedMemory implements Memory {
         } else {
             writeAcross(addr, data, Long.BYTES);
         }
-    }
-
-    @Override
-    public float readFloat(int addr) {
-        return Float.intBitsToFloat(readInt(addr));
-    }
-
-    /** The raw bits, sign-extended as Chicory's own memories return them. */
-    @Override
-    public long readF32(int addr) {
-        return readInt(addr);
-    }
-
-    @Override
-    public void writeF32(int addr, float data) {
-        writeI32(addr, Float.floatToRawIntBits(data));
-    }
-
-    @Override
-    public double readDouble(int addr) {
-        return Double.longBitsToDouble(readLong(addr));
-    }
-
-    @Override
-    public long readF64(int addr) {
-        return readLong(addr);
-    }
-
-    @Override
-    public void writeF64(int addr, double data) {
-        writeLong(addr, Double.doubleToRawLongBits(data));
     }
 
     /** A little-endian value whose bytes straddle two pages. */
@@ -629,77 +478,5 @@ public final class PagedMemory implements Memory {
 
     private static boolean isZero(byte[] page, int offset, int n) {
         return Arrays.mismatch(page, offset, offset + n, ZERO_PAGE, 0, n) < 0;
-    }
-
-    // ---- data segments ----
-
-    @Override
-    public void initialize(Instance instance, DataSegment[] dataSegments) {
-        initialize(instance, dataSegments, 0);
-    }
-
-    /** Records the segments and writes the active ones of memory {@code memoryIndex}. */
-    @Override
-    public void initialize(Instance instance, DataSegment[] dataSegments, int memoryIndex) {
-        segments = dataSegments == null ? new DataSegment[0] : dataSegments;
-        if (imageIsInitialised) {
-            imageIsInitialised = false;
-            return; // the image holds the active segments already
-        }
-        for (DataSegment segment : segments) {
-            if (segment instanceof ActiveDataSegment) {
-                ActiveDataSegment active = (ActiveDataSegment) segment;
-                if (active.index() != memoryIndex) {
-                    continue;
-                }
-                int offset = (int) ConstantEvaluators.computeConstantValue(instance, active.offsetInstructions())[0];
-                byte[] data = active.data();
-                if (outside(offset, data.length, byteSize())) {
-                    throw new UninstantiableException("out of bounds memory access: attempted to access address: "
-                            + offset + " but limit is: " + byteSize() + " and size: " + data.length);
-                }
-                write(offset, data, 0, data.length);
-            } else if (!(segment instanceof PassiveDataSegment)) {
-                throw new ChicoryException("Data segment should be active or passive: " + segment);
-            }
-        }
-    }
-
-    @Override
-    public void initPassiveSegment(int segmentId, int dest, int offset, int size) {
-        write(dest, segments[segmentId].data(), offset, size);
-    }
-
-    @Override
-    public void drop(int segment) {
-        segments[segment] = PassiveDataSegment.EMPTY;
-    }
-
-    // ---- atomics: one thread only, so the interface's lock-based defaults are exact ----
-
-    @Override
-    public Object lock(int address) {
-        return this;
-    }
-
-    @Override
-    public void atomicFence() {
-        VarHandle.fullFence();
-    }
-
-    @Override
-    public int waitOn(int address, int expected, long timeout) {
-        throw new ChicoryException("Attempt to wait on a non-shared memory, not supported.");
-    }
-
-    @Override
-    public int waitOn(int address, long expected, long timeout) {
-        throw new ChicoryException("Attempt to wait on a non-shared memory, not supported.");
-    }
-
-    /** No thread can wait on a non-shared memory: nobody to wake. */
-    @Override
-    public int notify(int address, int count) {
-        return 0;
     }
 }

@@ -17,14 +17,14 @@ import org.junit.jupiter.api.function.Executable;
 /** PagedMemory behaves as a wasm memory, allocates pages lazily and shares them copy-on-write. */
 class PagedMemoryTest {
     private static final int PAGE = 65536;
-    private static final int[] WIDTHS = {1, 2, 4, 8};
+    static final int[] WIDTHS = {1, 2, 4, 8};
 
     private static PagedMemory memory(int pages) {
         return new PagedMemory(new MemoryLimits(pages, pages));
     }
 
     /** Writes {@code value}'s low {@code width} bytes at {@code address} through the typed store of that width. */
-    private static void store(Memory memory, int width, int address, long value) {
+    static void store(Memory memory, int width, int address, long value) {
         switch (width) {
             case 1: memory.writeByte(address, (byte) value); break;
             case 2: memory.writeShort(address, (short) value); break;
@@ -33,7 +33,7 @@ class PagedMemoryTest {
         }
     }
 
-    private static long load(Memory memory, int width, int address) {
+    static long load(Memory memory, int width, int address) {
         switch (width) {
             case 1: return memory.read(address) & 0xFFL;
             case 2: return memory.readShort(address) & 0xFFFFL;
@@ -150,7 +150,7 @@ class PagedMemoryTest {
         assertTraps(() -> memory.readBytes(1, Integer.MAX_VALUE), "length that overflows");
     }
 
-    private static void assertTraps(Executable access, String what) {
+    static void assertTraps(Executable access, String what) {
         WasmRuntimeException trap = assertThrows(WasmRuntimeException.class, access, what);
         assertTrue(trap.getMessage().startsWith("out of bounds memory access"), what + ": " + trap.getMessage());
     }
@@ -298,7 +298,7 @@ class PagedMemoryTest {
         }
     }
 
-    private static final class Op {
+    static final class Op {
         final String what;
         final Consumer<Memory> action;
 
@@ -309,7 +309,7 @@ class PagedMemoryTest {
     }
 
     /** Ranges biased towards page boundaries, values towards zero, so every path of fill and copy runs. */
-    private static Op randomOp(Random random, int size) {
+    static Op randomOp(Random random, int size) {
         int length = random.nextInt(4) == 0 ? PAGE + random.nextInt(PAGE) : random.nextInt(300);
         int a = nearBoundary(random, size - length);
         int b = nearBoundary(random, size - length);
@@ -342,7 +342,7 @@ class PagedMemoryTest {
         return Math.max(0, Math.min(bound, at));
     }
 
-    private static void assertSameContents(Memory expected, Memory actual, String what) {
+    static void assertSameContents(Memory expected, Memory actual, String what) {
         assertEquals(expected.pages(), actual.pages(), what);
         assertArrayEquals(expected.readBytes(0, expected.pages() * PAGE), actual.readBytes(0, actual.pages() * PAGE), what);
     }
