@@ -26,7 +26,7 @@ final class MicrobenchReport {
         md.append(String.format(Locale.ROOT, "- run: %s, %s minutes for all subjects, on %s; library: %s\n",
                 r.meta.getOrDefault("date", "?"), r.meta.getOrDefault("minutes", "?"),
                 r.meta.getOrDefault("machine", "?"), r.meta.getOrDefault("library", "?")));
-        md.append("- sandbox: `Engine.AOT` through the library API, in the driver's JVM (").append(r.meta.getOrDefault("jvm", "?"))
+        md.append("- sandbox: `Engine.AOT` with `SandboxConfig.flatMemory(true)` through the library API, in the driver's JVM (").append(r.meta.getOrDefault("jvm", "?"))
           .append(", default flags), no timeout; Node: ").append(r.meta.getOrDefault("node", "—")).append("\n")
           .append("- every subject: one fresh context, 64 MiB memory limit, random seed 1\n\n");
         md.append("The script times itself with `Date.now()` (a millisecond clock): for each test it grows the loop\n")

@@ -92,13 +92,14 @@ final class MicrobenchRun {
     /** The sandbox as a user gets it: Engine.AOT, no timeout, the same memory limit and random seed. */
     private void sandbox() {
         String subject = MicrobenchResults.SANDBOX;
-        long t0 = begin(subject, "mquickjs-sandbox Engine.AOT, library API in this JVM");
+        long t0 = begin(subject, "mquickjs-sandbox Engine.AOT, flat memory, library API in this JVM");
         LinePrinter printer = new LinePrinter(subject);
         SandboxConfig config = SandboxConfig.builder()
                 .engine(Engine.AOT)
                 .timeout(Duration.ZERO)
                 .memoryLimitBytes(MEMORY_LIMIT)
                 .randomSeed(1)
+                .flatMemory(true) // the faster layout (docs/performance.md); a sandbox as a compute job would use
                 .outputListener(printer::accept)
                 .build();
         try (Sandbox sandbox = Sandbox.create(config)) {

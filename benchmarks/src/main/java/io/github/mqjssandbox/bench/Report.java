@@ -192,6 +192,7 @@ final class Report {
             case RunAll.NATIVE: return "`wasm/build/native/mqjs-native`, the same `sandbox.c` and engine built with the host gcc -O2 — the floor.";
             case RunAll.NODE: return "`benchmarks/node/mqjs-node.mjs` instantiates `src/main/resources/mquickjs.wasm` in V8 (Liftoff + TurboFan) with the Emscripten ABI — what a good wasm JIT makes of the module.";
             case "SANDBOX_AOT": return "this library, `Engine.AOT` (the module compiled to JVM bytecode at build time by Chicory 1.7.5).";
+            case "SANDBOX_AOT_FLAT": return "this library, `Engine.AOT` with `SandboxConfig.flatMemory(true)`: linear memory in one array (docs/performance.md).";
             case "SANDBOX_AOT_METERED": return "this library, `Engine.AOT` with a fuel limit: the fuel-metered module (docs/limits.md), limit never reached.";
             case "SANDBOX_COMPILER": return "this library, `Engine.COMPILER` (Chicory compiles the module to JVM bytecode at run time).";
             case "SANDBOX_INTERPRETER": return "this library, `Engine.INTERPRETER` (Chicory's wasm interpreter); heavy workloads only in full mode.";

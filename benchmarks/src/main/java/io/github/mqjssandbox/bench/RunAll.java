@@ -56,6 +56,7 @@ public final class RunAll {
             case NATIVE_OS: return "native -Os";
             case NODE: return "Node wasm";
             case "SANDBOX_AOT": return "sandbox AOT";
+            case "SANDBOX_AOT_FLAT": return "sandbox AOT flat";
             case "SANDBOX_AOT_METERED": return "sandbox AOT+fuel";
             case "SANDBOX_COMPILER": return "sandbox COMPILER";
             case "SANDBOX_INTERPRETER": return "sandbox INTERP";

@@ -20,6 +20,10 @@ public enum Subject {
     SANDBOX_AOT("mquickjs-sandbox AOT", true) {
         @Override public JsSubject open() { return new SandboxSubject(io.github.mqjssandbox.Engine.AOT, 0); }
     },
+    /** SandboxConfig.flatMemory: the memory in one array instead of pages made on first write. */
+    SANDBOX_AOT_FLAT("mquickjs-sandbox AOT, flat memory", true) {
+        @Override public JsSubject open() { return new SandboxSubject(io.github.mqjssandbox.Engine.AOT, 0, true); }
+    },
     /** The fuel-metered module (used whenever a fuel limit is set), with a limit never reached. */
     SANDBOX_AOT_METERED("mquickjs-sandbox AOT with a fuel limit", true) {
         @Override public JsSubject open() {
@@ -65,11 +69,16 @@ public enum Subject {
 
         /** @param fuelLimit 0 for none (the plain module) */
         SandboxSubject(io.github.mqjssandbox.Engine engine, long fuelLimit) {
+            this(engine, fuelLimit, false);
+        }
+
+        SandboxSubject(io.github.mqjssandbox.Engine engine, long fuelLimit, boolean flatMemory) {
             sandbox = Sandbox.create(SandboxConfig.builder()
                     .engine(engine)
                     .timeout(Duration.ZERO)
                     .memoryLimitBytes(64 << 20)
                     .fuelLimit(fuelLimit)
+                    .flatMemory(flatMemory)
                     .build());
         }
 
