@@ -151,7 +151,7 @@ public final class Sandbox implements AutoCloseable {
         Objects.requireNonNull(config, "config");
         try {
             EngineInstance.prepare(config.engine(), config.fuelMetered(), config.memoryLimitBytes(),
-                    ioReserveBytes(config), prelude(config));
+                    ioReserveBytes(config), prelude(config), config.flatMemory());
         } catch (PreludeFailedException e) {
             throw preloadFailed(e);
         }

@@ -53,6 +53,19 @@ class FlatMemorySandboxTest {
         }
     }
 
+    /** A limit no other test uses: the flat sandbox makes the template, in its own layout. */
+    @Test
+    void aTemplateMadeByAFlatSandboxServesPagedOnesToo() {
+        SandboxConfig flatConfig = config(true).memoryLimitBytes(3 << 20).hibernateWhenIdle(null).build();
+        SandboxConfig pagedConfig = flatConfig.newBuilder().flatMemory(false).build();
+        try (Sandbox flat = Sandbox.create(flatConfig); Sandbox paged = Sandbox.create(pagedConfig)) {
+            assertEquals("function", flat.eval("typeof escape").display(), "the prelude is in the template");
+            assertEquals("function", paged.eval("typeof escape").display());
+            assertTrue(flat.memoryState().privateBytes() >= 3 << 20, "flat: " + flat.memoryState());
+            assertTrue(paged.memoryState().privateBytes() < 1 << 20, "paged: " + paged.memoryState());
+        }
+    }
+
     @Test
     void resetForgetsTheScriptsState() {
         try (Sandbox flat = Sandbox.create(config(true).build())) {

@@ -70,20 +70,23 @@ public final class EngineInstance {
      * Makes the {@link EngineTemplate} for these settings now if this JVM has none (loading the
      * module first if needed), so that the next {@link #create} only copies it.
      */
-    public static void prepare(Engine engine, boolean metered, int arenaBytes, int ioReserveBytes, Prelude prelude) {
+    public static void prepare(Engine engine, boolean metered, int arenaBytes, int ioReserveBytes, Prelude prelude,
+            boolean flatMemory) {
         LoadedModule loaded = ModuleRegistry.get(engine, metered);
         if (EngineTemplate.cached(loaded, arenaBytes, ioReserveBytes, prelude) == null) {
-            makeTemplate(loaded, arenaBytes, ioReserveBytes, prelude, HostCalls.NONE);
+            makeTemplate(loaded, arenaBytes, ioReserveBytes, prelude, HostCalls.NONE, flatMemory);
         }
     }
 
     /**
      * Makes the template for these sizes unless another thread made it meanwhile: the instance
      * made the long way becomes the template and is returned, to serve {@code host}; null if the
-     * template was already there. One maker per kind: the others wait for it.
+     * template was already there. One maker per kind: the others wait for it. It is made in the
+     * memory layout the sandbox asked for, so that a JVM using one layout only ever runs the
+     * engine on that one (the template itself is an image, whatever made it).
      */
-    private static EngineInstance makeTemplate(
-            LoadedModule loaded, int arenaBytes, int ioReserveBytes, Prelude prelude, HostCalls host) {
+    private static EngineInstance makeTemplate(LoadedModule loaded, int arenaBytes, int ioReserveBytes,
+            Prelude prelude, HostCalls host, boolean flatMemory) {
         Object lock = EngineTemplate.makingLock(loaded, arenaBytes, ioReserveBytes, prelude);
         try {
             synchronized (lock) {
@@ -95,7 +98,7 @@ public final class EngineInstance {
                     EngineTemplate.keep(stored, loaded, arenaBytes, ioReserveBytes, prelude);
                     return null;
                 }
-                EngineInstance fresh = createFresh(loaded, arenaBytes, ioReserveBytes, prelude, host);
+                EngineInstance fresh = createFresh(loaded, arenaBytes, ioReserveBytes, prelude, host, flatMemory);
                 EngineTemplate kept = EngineTemplate.captureAndKeep(fresh, loaded, arenaBytes, ioReserveBytes, prelude);
                 return new EngineInstance(fresh.instance, kept, fresh.fuel, fresh.abi, arenaBytes);
             }
@@ -142,10 +145,9 @@ public final class EngineInstance {
         EngineTemplate template = EngineTemplate.cached(loaded, arenaBytes, ioReserveBytes, prelude);
         while (template == null) { // again only if the template was evicted as soon as it was made
             // The first of its kind in this JVM is also the sandbox's own instance (one
-            // instantiation fewer on a cold start), unless another thread made it meanwhile, or
-            // the sandbox wants a flat memory (templates are made in pages).
-            EngineInstance first = makeTemplate(loaded, arenaBytes, ioReserveBytes, prelude, host);
-            if (first != null && !flatMemory) {
+            // instantiation fewer on a cold start), unless another thread made it meanwhile.
+            EngineInstance first = makeTemplate(loaded, arenaBytes, ioReserveBytes, prelude, host, flatMemory);
+            if (first != null) {
                 return first;
             }
             template = EngineTemplate.cached(loaded, arenaBytes, ioReserveBytes, prelude);
@@ -166,8 +168,14 @@ public final class EngineInstance {
      */
     static EngineInstance createFresh(
             LoadedModule loaded, int arenaBytes, int ioReserveBytes, Prelude prelude, HostCalls host) {
+        return createFresh(loaded, arenaBytes, ioReserveBytes, prelude, host, false);
+    }
+
+    private static EngineInstance createFresh(LoadedModule loaded, int arenaBytes, int ioReserveBytes,
+            Prelude prelude, HostCalls host, boolean flatMemory) {
         PreludeHost preludeHost = prelude.isEmpty() ? null : new PreludeHost(host);
-        EngineInstance engine = instantiate(loaded, arenaBytes, ioReserveBytes, preludeHost == null ? host : preludeHost);
+        EngineInstance engine = instantiate(loaded, arenaBytes, ioReserveBytes,
+                preludeHost == null ? host : preludeHost, flatMemory);
         long created = engine.create.apply(arenaBytes)[0];
         if (created != 0) {
             throw new ContextCreationException("cannot allocate a JS heap of " + arenaBytes + " bytes within "
@@ -344,11 +352,12 @@ public final class EngineInstance {
     }
 
     /** A new instance, initialised (static constructors run), with no JS context yet. */
-    private static EngineInstance instantiate(LoadedModule loaded, int arenaBytes, int ioReserveBytes, HostCalls host) {
+    private static EngineInstance instantiate(
+            LoadedModule loaded, int arenaBytes, int ioReserveBytes, HostCalls host, boolean flatMemory) {
         // byte[] pages (the engine's loads and stores JIT better than on ByteBuffers,
         // docs/performance.md), allocated on first write: the arena costs nothing until used
         EmscriptenAbi abi = new EmscriptenAbi();
-        Instance instance = newInstance(loaded, arenaBytes, ioReserveBytes, abi, host, PagedMemory::new);
+        Instance instance = newInstance(loaded, arenaBytes, ioReserveBytes, abi, host, SandboxMemory.empty(flatMemory));
         EngineInstance engine = bound(instance, null, loaded, abi, arenaBytes);
         if (engine.fuel != null) {
             engine.fuel.fill(Long.MAX_VALUE); // setting up the context is not the script's to pay for

@@ -95,7 +95,7 @@ final class EngineTemplate {
         for (int i = 0; i < globals.length; i++) {
             globals[i] = instance.global(i).getValue();
         }
-        PagedMemory memory = (PagedMemory) instance.memory();
+        SandboxMemory memory = (SandboxMemory) instance.memory();
         // The C stack is dead between calls: clones start with zero pages there, not copies to make.
         memory.fill((byte) 0, 0, fresh.stackTop());
         return new EngineTemplate(memory.freeze(), globals);

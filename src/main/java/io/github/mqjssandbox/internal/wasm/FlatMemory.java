@@ -52,6 +52,16 @@ public final class FlatMemory extends SandboxMemory {
     }
 
     @Override
+    public MemoryImage freeze() {
+        byte[][] pages = new byte[pageCount][];
+        for (int i = 0; i < pageCount; i++) {
+            int from = i << PAGE_SHIFT;
+            pages[i] = isZero(bytes, from, PAGE_SIZE) ? ZERO_PAGE : Arrays.copyOfRange(bytes, from, from + PAGE_SIZE);
+        }
+        return new MemoryImage(pages);
+    }
+
+    @Override
     public void restore(MemoryImage image) {
         forgetFolded(); // whatever it had folded is replaced too
         int count = image.pageCount();

@@ -85,6 +85,7 @@ public final class PagedMemory extends SandboxMemory {
      * own pages pass to the image, and this memory goes on as a copy-on-write user of it, copying a
      * page again when it next writes it.
      */
+    @Override
     public MemoryImage freeze() {
         byte[][] pages = Arrays.copyOf(readable, pageCount);
         Arrays.fill(writable, 0, pageCount, null);
@@ -476,7 +477,4 @@ public final class PagedMemory extends SandboxMemory {
         System.arraycopy(from, sOffset, to, dOffset, n);
     }
 
-    private static boolean isZero(byte[] page, int offset, int n) {
-        return Arrays.mismatch(page, offset, offset + n, ZERO_PAGE, 0, n) < 0;
-    }
 }

@@ -13,6 +13,7 @@ import com.dylibso.chicory.wasm.types.PassiveDataSegment;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.function.Function;
 
 /**
@@ -120,6 +121,17 @@ public abstract class SandboxMemory implements Memory {
 
     /** Undoes {@link #hibernate}. No-op when awake. */
     public abstract void thaw();
+
+    /**
+     * The current contents as an immutable image that other memories start from: for pages
+     * without copying (the pages pass to the image and are copied again when next written), for
+     * one array by copying the pages that are not all zeros.
+     */
+    public abstract MemoryImage freeze();
+
+    static boolean isZero(byte[] bytes, int offset, int n) {
+        return Arrays.mismatch(bytes, offset, offset + n, ZERO_PAGE, 0, n) < 0;
+    }
 
     /** Pages with an array of their own, which this memory alone keeps alive. */
     abstract int ownedPages();
