@@ -63,12 +63,7 @@ public final class FlatMemory extends SandboxMemory {
 
     @Override
     public void restore(MemoryImage image) {
-        forgetFolded(); // whatever it had folded is replaced too
-        int count = image.pageCount();
-        if (count > maxPages || count < limits.initialPages()) {
-            throw new IllegalArgumentException(
-                    "image of " + count + " pages outside the limits " + limits.initialPages() + ".." + maxPages);
-        }
+        int count = restoring(image);
         if (bytes.length == count << PAGE_SHIFT) {
             Arrays.fill(bytes, (byte) 0);
         } else {
@@ -80,14 +75,12 @@ public final class FlatMemory extends SandboxMemory {
 
     @Override
     public void hibernate(MemoryImage image) {
-        if (foldedOn != null) {
-            throw new IllegalStateException("already hibernating");
-        }
+        checkAwake();
         int[] pages = new int[pageCount];
         byte[][] diffs = new byte[pageCount][];
         int folded = 0;
         for (int i = 0; i < pageCount; i++) {
-            byte[] base = i < image.pageCount() ? image.page(i) : ZERO_PAGE;
+            byte[] base = pageOf(image, i);
             int from = i << PAGE_SHIFT;
             if (Arrays.mismatch(bytes, from, from + PAGE_SIZE, base, 0, PAGE_SIZE) >= 0) {
                 pages[folded] = i;
@@ -95,9 +88,7 @@ public final class FlatMemory extends SandboxMemory {
             }
         }
         bytes = NONE;
-        foldedOn = image;
-        foldedPages = Arrays.copyOf(pages, folded);
-        foldedDiffs = Arrays.copyOf(diffs, folded);
+        keepFolded(image, pages, diffs, folded);
     }
 
     @Override
@@ -109,7 +100,7 @@ public final class FlatMemory extends SandboxMemory {
         copyIn(foldedOn, Math.min(pageCount, foldedOn.pageCount()));
         for (int k = 0; k < foldedPages.length; k++) {
             int i = foldedPages[k];
-            byte[] page = (i < foldedOn.pageCount() ? foldedOn.page(i) : ZERO_PAGE).clone();
+            byte[] page = pageOf(foldedOn, i).clone();
             PageDiff.apply(foldedDiffs[k], page);
             System.arraycopy(page, 0, bytes, i << PAGE_SHIFT, PAGE_SIZE);
         }

@@ -100,12 +100,7 @@ public final class PagedMemory extends SandboxMemory {
      */
     @Override
     public void restore(MemoryImage image) {
-        forgetFolded(); // whatever it had folded is replaced too
-        int count = image.pageCount();
-        if (count > maxPages || count < limits.initialPages()) {
-            throw new IllegalArgumentException(
-                    "image of " + count + " pages outside the limits " + limits.initialPages() + ".." + maxPages);
-        }
+        int count = restoring(image);
         for (int i = 0; i < count; i++) {
             readable[i] = image.page(i);
         }
@@ -123,14 +118,12 @@ public final class PagedMemory extends SandboxMemory {
      */
     @Override
     public void hibernate(MemoryImage image) {
-        if (foldedOn != null) {
-            throw new IllegalStateException("already hibernating");
-        }
+        checkAwake();
         int[] pages = new int[pageCount];
         byte[][] diffs = new byte[pageCount][];
         int folded = 0;
         for (int i = 0; i < pageCount; i++) {
-            byte[] base = i < image.pageCount() ? image.page(i) : ZERO_PAGE;
+            byte[] base = pageOf(image, i);
             byte[] page = readable[i];
             writable[i] = null;
             if (page == base) {
@@ -145,9 +138,7 @@ public final class PagedMemory extends SandboxMemory {
                 diffs[folded++] = diff;
             }
         }
-        foldedOn = image;
-        foldedPages = Arrays.copyOf(pages, folded);
-        foldedDiffs = Arrays.copyOf(diffs, folded);
+        keepFolded(image, pages, diffs, folded);
     }
 
     /** Undoes {@link #hibernate}: the folded pages get arrays of their own again. No-op when awake. */
@@ -158,7 +149,7 @@ public final class PagedMemory extends SandboxMemory {
         }
         for (int k = 0; k < foldedPages.length; k++) {
             int i = foldedPages[k];
-            byte[] base = i < foldedOn.pageCount() ? foldedOn.page(i) : ZERO_PAGE;
+            byte[] base = pageOf(foldedOn, i);
             byte[] page = base == ZERO_PAGE ? new byte[PAGE_SIZE] : base.clone();
             PageDiff.apply(foldedDiffs[k], page);
             readable[i] = page;

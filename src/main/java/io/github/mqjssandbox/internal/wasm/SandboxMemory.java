@@ -157,6 +157,36 @@ public abstract class SandboxMemory implements Memory {
         foldedDiffs = null;
     }
 
+    /** Begins {@link #restore}: forgets what was folded, checks the image fits; its page count. */
+    int restoring(MemoryImage image) {
+        forgetFolded(); // whatever it had folded is replaced too
+        int count = image.pageCount();
+        if (count > maxPages || count < limits.initialPages()) {
+            throw new IllegalArgumentException(
+                    "image of " + count + " pages outside the limits " + limits.initialPages() + ".." + maxPages);
+        }
+        return count;
+    }
+
+    /** Begins {@link #hibernate}. */
+    void checkAwake() {
+        if (foldedOn != null) {
+            throw new IllegalStateException("already hibernating");
+        }
+    }
+
+    /** Ends {@link #hibernate}: the first {@code count} folded pages and their differences. */
+    void keepFolded(MemoryImage image, int[] pages, byte[][] diffs, int count) {
+        foldedOn = image;
+        foldedPages = Arrays.copyOf(pages, count);
+        foldedDiffs = Arrays.copyOf(diffs, count);
+    }
+
+    /** Page {@code index} of {@code image}, zeros beyond its end. */
+    static byte[] pageOf(MemoryImage image, int index) {
+        return index < image.pageCount() ? image.page(index) : ZERO_PAGE;
+    }
+
     // ---- size ----
 
     @Override
