@@ -157,6 +157,27 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
+    /**
+     * Warms the JVM up for sandboxes of {@code config}'s kind: {@link #prepare}s the template, then
+     * runs the engine's own training scripts (recursion, loops, objects, arrays, strings, JSON,
+     * regular expressions, exceptions, numbers) in a throwaway sandbox of that kind until
+     * {@code budget} has passed, so that HotSpot compiles the engine's large functions (the
+     * interpreter, the JSON parser, the regex engine) before real scripts need them: in a fresh
+     * JVM those otherwise run slowly for their first seconds of work (docs/performance.md). Call it
+     * at start-up, on a background thread if you like; it touches no other sandbox. The budget is
+     * checked between scripts (one round of all nine takes ~5 s in a cold JVM on two cores); at
+     * least one script runs.
+     *
+     * @return how many scripts ran
+     * @throws PreloadException if one of the configuration's preloaded scripts fails
+     */
+    public static int warmUp(SandboxConfig config, Duration budget) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(budget, "budget");
+        prepare(config);
+        return EngineWarmUp.run(config, budget);
+    }
+
     /** A sandbox with the default settings. */
     public static Sandbox create() {
         return new Sandbox(SandboxConfig.defaults());
