@@ -1,10 +1,8 @@
 package io.github.mqjssandbox.internal.wasm;
 
 import com.dylibso.chicory.runtime.Instance;
-import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import java.util.Arrays;
-import java.util.function.Function;
 
 /**
  * A non-shared wasm linear memory in 64 KiB pages that cost nothing until written.
@@ -44,7 +42,7 @@ public final class PagedMemory extends SandboxMemory {
      *
      * <p>An {@link Instance} built with {@code withInitialize(true)} zeroes its memory and writes
      * the active data segments into it, which would undo the image: for an instance, use
-     * {@link #startingAs}.
+     * {@link SandboxMemory#startingAs}.
      *
      * @throws IllegalArgumentException if the image is larger than the maximum of {@code limits}
      */
@@ -58,26 +56,6 @@ public final class PagedMemory extends SandboxMemory {
         for (int i = 0; i < image.pageCount(); i++) {
             readable[i] = image.page(i);
         }
-    }
-
-    /**
-     * A memory factory for {@code Instance.Builder.withMemoryFactory}: each memory starts as a
-     * copy-on-write copy of {@code image}, which must have been frozen from an instance of the
-     * same module after its initialisation. The new instance's initialisation then keeps the
-     * image instead of zeroing it and writing the data segments again.
-     */
-    /**
-     * The array that AOT-compiled code returns multiple results in: the memory's own, or a new
-     * one for a memory of another kind. Called by the classes the build rewrote
-     * ({@code wasm-tools share-results --buffer}, wasm/Makefile).
-     */
-    public static long[] sharedResults(Memory memory) {
-        return sharedResultsOf(memory);
-    }
-
-    /** {@link SandboxMemory#startingAs} for pages. */
-    public static Function<MemoryLimits, Memory> startingAs(MemoryImage image) {
-        return startingAs(image, false);
     }
 
     /**

@@ -78,10 +78,10 @@ public abstract class SandboxMemory implements Memory {
 
     /**
      * The array that AOT-compiled code returns multiple results in: the memory's own, or a new
-     * one for a memory of another kind. Called by the classes the build rewrote (through
-     * {@link PagedMemory#sharedResults}).
+     * one for a memory of another kind. Called by the classes the build rewrote
+     * ({@code wasm-tools share-results --buffer}, wasm/Makefile).
      */
-    static long[] sharedResultsOf(Memory memory) {
+    public static long[] sharedResults(Memory memory) {
         return memory instanceof SandboxMemory own ? own.sharedResults : new long[MAX_SHARED_RESULTS];
     }
 

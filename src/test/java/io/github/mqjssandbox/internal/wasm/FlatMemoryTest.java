@@ -122,7 +122,7 @@ class FlatMemoryTest {
     @Test
     void multiValueResultsGoThroughTheMemorysOwnArray() {
         FlatMemory flat = new FlatMemory(new MemoryLimits(1, 1));
-        assertTrue(PagedMemory.sharedResults(flat) == PagedMemory.sharedResults(flat));
-        assertTrue(PagedMemory.sharedResults(flat) != PagedMemory.sharedResults(new FlatMemory(new MemoryLimits(1, 1))));
+        assertTrue(SandboxMemory.sharedResults(flat) == SandboxMemory.sharedResults(flat));
+        assertTrue(SandboxMemory.sharedResults(flat) != SandboxMemory.sharedResults(new FlatMemory(new MemoryLimits(1, 1))));
     }
 }

@@ -16,7 +16,7 @@ import org.objectweb.asm.Opcodes;
 
 /**
  * The build rewrote the AOT classes (wasm-tools share-results, wasm/Makefile): no function
- * allocates a long[] for its results; they go through {@link PagedMemory#sharedResults}.
+ * allocates a long[] for its results; they go through {@link SandboxMemory#sharedResults}.
  */
 class SharedResultsClassesTest {
 
@@ -64,7 +64,7 @@ class SharedResultsClassesTest {
                     return !name.endsWith("$shared") ? null : new MethodVisitor(Opcodes.ASM9) {
                         @Override
                         public void visitMethodInsn(int op, String owner, String callee, String calleeDesc, boolean itf) {
-                            found[0] |= owner.equals("io/github/mqjssandbox/internal/wasm/PagedMemory") && callee.equals("sharedResults");
+                            found[0] |= owner.equals("io/github/mqjssandbox/internal/wasm/SandboxMemory") && callee.equals("sharedResults");
                         }
                     };
                 }
@@ -78,10 +78,10 @@ class SharedResultsClassesTest {
     void oneArrayPerMemoryAndANewOneForAnyOtherMemory() {
         PagedMemory one = new PagedMemory(new com.dylibso.chicory.wasm.types.MemoryLimits(1, 1));
         PagedMemory two = new PagedMemory(new com.dylibso.chicory.wasm.types.MemoryLimits(1, 1));
-        assertTrue(PagedMemory.sharedResults(one) == PagedMemory.sharedResults(one));
-        assertTrue(PagedMemory.sharedResults(one) != PagedMemory.sharedResults(two));
-        long[] a = PagedMemory.sharedResults(null);
-        long[] b = PagedMemory.sharedResults(null);
-        assertTrue(a != b && a.length == PagedMemory.MAX_SHARED_RESULTS);
+        assertTrue(SandboxMemory.sharedResults(one) == SandboxMemory.sharedResults(one));
+        assertTrue(SandboxMemory.sharedResults(one) != SandboxMemory.sharedResults(two));
+        long[] a = SandboxMemory.sharedResults(null);
+        long[] b = SandboxMemory.sharedResults(null);
+        assertTrue(a != b && a.length == SandboxMemory.MAX_SHARED_RESULTS);
     }
 }
