@@ -158,9 +158,9 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * Warms the JVM up for sandboxes of {@code config}'s kind: {@link #prepare}s the template, then
-     * runs the engine's own training scripts (recursion, loops, objects, arrays, strings, JSON,
-     * regular expressions, exceptions, numbers) in a throwaway sandbox of that kind until
+     * Warms the JVM up for sandboxes of {@code config}'s kind: runs the engine's own training
+     * scripts (recursion, loops, objects, arrays, strings, JSON, regular expressions, exceptions,
+     * numbers) in a throwaway sandbox of that kind (which makes the template if needed) until
      * {@code budget} has passed, so that HotSpot compiles the engine's large functions (the
      * interpreter, the JSON parser, the regex engine) before real scripts need them: in a fresh
      * JVM those otherwise run slowly for their first seconds of work (docs/performance.md). Call it
@@ -174,8 +174,7 @@ public final class Sandbox implements AutoCloseable {
     public static int warmUp(SandboxConfig config, Duration budget) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(budget, "budget");
-        prepare(config);
-        return EngineWarmUp.run(config, budget);
+        return EngineWarmUp.run(config, budget); // its sandbox makes the template if there is none yet
     }
 
     /** A sandbox with the default settings. */

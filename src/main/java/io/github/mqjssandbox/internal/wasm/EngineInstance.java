@@ -131,15 +131,10 @@ public final class EngineInstance {
     }
 
     static EngineInstance create(LoadedModule loaded, int arenaBytes, int ioReserveBytes, HostCalls host) {
-        return create(loaded, arenaBytes, ioReserveBytes, Prelude.NONE, host);
+        return create(loaded, arenaBytes, ioReserveBytes, Prelude.NONE, host, false);
     }
 
-    static EngineInstance create(
-            LoadedModule loaded, int arenaBytes, int ioReserveBytes, Prelude prelude, HostCalls host) {
-        return create(loaded, arenaBytes, ioReserveBytes, prelude, host, false);
-    }
-
-    /** As above, with a {@link FlatMemory} if {@code flatMemory}, else a {@link PagedMemory}. */
+    /** An instance from the template for these settings, on a {@link FlatMemory} if {@code flatMemory}, else a {@link PagedMemory}. */
     static EngineInstance create(LoadedModule loaded, int arenaBytes, int ioReserveBytes, Prelude prelude,
             HostCalls host, boolean flatMemory) {
         EngineTemplate template = EngineTemplate.cached(loaded, arenaBytes, ioReserveBytes, prelude);
@@ -313,7 +308,7 @@ public final class EngineInstance {
     }
 
     static EngineInstance restore(LoadedModule loaded, EngineState state, int ioReserveBytes, HostCalls host) {
-        return restore(loaded, state, ioReserveBytes, Prelude.NONE, host);
+        return restore(loaded, state, ioReserveBytes, Prelude.NONE, host, false);
     }
 
     /**
@@ -323,11 +318,6 @@ public final class EngineInstance {
     public static EngineInstance restore(Engine engine, boolean metered, EngineState state, int ioReserveBytes,
             Prelude prelude, HostCalls host, boolean flatMemory) {
         return restore(ModuleRegistry.get(engine, metered), state, ioReserveBytes, prelude, host, flatMemory);
-    }
-
-    static EngineInstance restore(
-            LoadedModule loaded, EngineState state, int ioReserveBytes, Prelude prelude, HostCalls host) {
-        return restore(loaded, state, ioReserveBytes, prelude, host, false);
     }
 
     private static EngineInstance restore(LoadedModule loaded, EngineState state, int ioReserveBytes,
