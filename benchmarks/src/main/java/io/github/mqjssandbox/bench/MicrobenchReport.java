@@ -51,17 +51,18 @@ final class MicrobenchReport {
 
     /** test | native | sandbox | ratio [| native -Os | ratio] [| Node | ratio], in ns as printed, total row in bold. */
     static String table(MicrobenchResults r) {
-        boolean small = r.rows.containsKey(RunAll.NATIVE_OS);
-        boolean node = r.rows.containsKey(RunAll.NODE);
+        // the subjects compared besides native -O2, each a column pair when it has numbers
+        List<String> others = new ArrayList<>();
         StringBuilder md = new StringBuilder("| test | native (ns) | sandbox AOT (ns) | sandbox ÷ native |");
         StringBuilder rule = new StringBuilder("|---|---:|---:|---:|");
-        if (small) {
-            md.append(" native -Os (ns) | sandbox ÷ native -Os |");
-            rule.append("---:|---:|");
-        }
-        if (node) {
-            md.append(" Node wasm (ns) | sandbox ÷ Node |");
-            rule.append("---:|---:|");
+        for (String other : List.of(RunAll.NATIVE_OS, RunAll.NODE)) {
+            if (r.rows.containsKey(other)) {
+                String label = other.equals(RunAll.NODE) ? "Node wasm" : RunAll.shortLabel(other);
+                String divisor = other.equals(RunAll.NODE) ? "Node" : label;
+                others.add(other);
+                md.append(' ').append(label).append(" (ns) | sandbox ÷ ").append(divisor).append(" |");
+                rule.append("---:|---:|");
+            }
         }
         md.append('\n').append(rule).append('\n');
         for (String test : r.tests()) {
@@ -72,8 +73,7 @@ final class MicrobenchReport {
             cell(md, b, nanos(r.nanos(RunAll.NATIVE, test)));
             cell(md, b, nanos(sbx));
             cell(md, b, ratio(sbx, r.nanos(RunAll.NATIVE, test)));
-            for (String other : small && node ? List.of(RunAll.NATIVE_OS, RunAll.NODE)
-                    : small ? List.of(RunAll.NATIVE_OS) : node ? List.of(RunAll.NODE) : List.<String>of()) {
+            for (String other : others) {
                 cell(md, b, nanos(r.nanos(other, test)));
                 cell(md, b, ratio(sbx, r.nanos(other, test)));
             }

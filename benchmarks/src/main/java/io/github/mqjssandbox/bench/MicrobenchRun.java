@@ -59,16 +59,8 @@ final class MicrobenchRun {
         try {
             Files.writeString(file, run.source);
             String memory = Integer.toString(MEMORY_LIMIT);
-            if (opts.containsKey("native")) {
-                run.external(RunAll.NATIVE, List.of(opts.get("native"), "--memory-limit", memory, file.toString()));
-            } else {
-                r.missing.put(RunAll.NATIVE, "no native binary given");
-            }
-            if (opts.containsKey("native-os")) {
-                run.external(RunAll.NATIVE_OS, List.of(opts.get("native-os"), "--memory-limit", memory, file.toString()));
-            } else {
-                r.missing.put(RunAll.NATIVE_OS, "no native -Os binary given");
-            }
+            run.nativeBuild(RunAll.NATIVE, opts.get("native"), "no native binary given", memory, file);
+            run.nativeBuild(RunAll.NATIVE_OS, opts.get("native-os"), "no native -Os binary given", memory, file);
             run.sandbox();
             if (opts.containsKey("node-host")) {
                 r.meta.put("node", Report.command("node", "--version"));
@@ -87,6 +79,15 @@ final class MicrobenchRun {
         r.write(csv);
         System.out.printf(Locale.ROOT, "%n%s%nmicrobench run took %.1f minutes; wrote %s%n",
                 MicrobenchReport.table(r), minutes, csv);
+    }
+
+    /** A native build of the reference, if its binary was given. */
+    private void nativeBuild(String subject, String binary, String missing, String memory, Path file) {
+        if (binary == null) {
+            results.missing.put(subject, missing);
+        } else {
+            external(subject, List.of(binary, "--memory-limit", memory, file.toString()));
+        }
     }
 
     /** The sandbox as a user gets it: Engine.AOT, no timeout, the same memory limit and random seed. */
